@@ -1,0 +1,13 @@
+/** The shared core: one answer, offline in the renderer and authoritative on the server. */
+export type { Calendar } from './calendar/calendar';
+export { MS_PER_DAY } from './calendar/calendar';
+export { addBusinessDays, businessDaysBetween, businessTimeline, calendarDays, isBusinessDay, type DayInfo } from './calendar/businessDays';
+export * from './domain/catalog';
+export * from './domain/commands';
+export type * from './domain/model';
+export { decide, describeValidationError, type DecideContext } from './domain/decide';
+export { evolve, replay } from './domain/evolve';
+export { checklistItems, failedDeficiencies, isChecklistComplete, missingChecklistItems } from './domain/checklist';
+export { clocks, dueSystemCommands, levelOf, primaryClock, CLOCK_NAMES, type ClockLevel, type ClockName, type ClockOptions, type ClockReading } from './sla/clocks';
+export { explainClock, type ClockExplanation, type ClockInterval } from './sla/explain';
+export { consentWindowEnd, disputeWindowEnd, lastEnteredAt, partnerResponseDue, statusEnteredAt } from './sla/deadlines';
