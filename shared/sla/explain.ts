@@ -45,11 +45,10 @@ export function explainClock(
   const paused: ClockInterval[] = [];
   const log = claim.statusLog;
   // Single-stay clocks count the current stay only; the overall clock every stay until a decision.
-  const first = clock === 'overall' ? 0 : log.length - 1;
+  const first = clock === 'overall' ? log.findIndex((span) => span.status === 'submitted') : log.length - 1;
   for (let i = first; i < log.length; i++) {
     const status = log[i]!.status;
     const from = new Date(log[i]!.from);
-    if (from.getTime() < reading.startedAt.getTime()) continue;
     const to = i + 1 < log.length ? new Date(log[i + 1]!.from) : now;
     const interval = { status, from, to, businessDays: businessDaysBetween(calendar, from, to) };
     if (COUNTED_BY_CLOCK[clock].includes(status)) counted.push(interval);
