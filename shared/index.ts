@@ -11,3 +11,4 @@ export { checklistItems, failedDeficiencies, isChecklistComplete, missingCheckli
 export { clocks, dueSystemCommands, levelOf, primaryClock, CLOCK_NAMES, type ClockLevel, type ClockName, type ClockOptions, type ClockReading } from './sla/clocks';
 export { explainClock, type ClockExplanation, type ClockInterval } from './sla/explain';
 export { consentWindowEnd, disputeWindowEnd, lastEnteredAt, partnerResponseDue, statusEnteredAt } from './sla/deadlines';
+export * from './sync/protocol';
