@@ -10,6 +10,9 @@
  */
 import { MS_PER_DAY, type Calendar } from './calendar';
 
+/** Business days (1e-9 day ≈ 86 µs, under a Date's resolution) within which a position counts as a day boundary. */
+const BOUNDARY_EPSILON = 1e-9;
+
 /** Local days per table chunk; the table grows by whole chunks as instants outside it are asked for. */
 const CHUNK_DAYS = 366;
 
@@ -43,6 +46,10 @@ class BusinessDayTable {
   /** The earliest instant whose business position is `p`. */
   instantAt(p: number): number {
     this.ensurePosition(p);
+    // Positions are float sums: a target a hair past a day boundary (noise from subtracting and
+    // re-adding positions) must not jump over the weekend or holiday that follows the boundary.
+    const whole = Math.round(p);
+    if (Math.abs(p - whole) < BOUNDARY_EPSILON) p = whole;
     // Last day whose start position is <= p.
     let lo = 0;
     let hi = this.positions.length - 1;
@@ -59,7 +66,7 @@ class BusinessDayTable {
       return this.starts[lo]!;
     }
     const start = this.starts[lo]!;
-    return start + (p - base) * (this.starts[lo + 1]! - start);
+    return earliestWholeMs(start + (p - base) * (this.starts[lo + 1]! - start));
   }
 
   private dayIndexOf(t: number): number {
@@ -83,12 +90,13 @@ class BusinessDayTable {
 
   private ensurePosition(p: number): void {
     if (!Number.isFinite(p)) throw new RangeError('business-day arithmetic needs a finite number of days');
-    // A calendar without any business day would grow forever: give up after a century.
-    for (let guard = 0; p < this.positions[0]! && guard < 100; guard++) this.grow(this.firstDay - CHUNK_DAYS, CHUNK_DAYS);
+    // A calendar without any business day would grow forever: give up after a century. `<=` because
+    // instantAt walks back over the non-business run ending at p and needs the business day before it.
+    for (let guard = 0; p <= this.positions[0]! && guard < 100; guard++) this.grow(this.firstDay - CHUNK_DAYS, CHUNK_DAYS);
     for (let guard = 0; p > this.positions[this.positions.length - 1]! && guard < 100; guard++) {
       this.grow(this.firstDay + this.starts.length - 1, CHUNK_DAYS);
     }
-    if (p < this.positions[0]! || p > this.positions[this.positions.length - 1]!) {
+    if (p <= this.positions[0]! || p > this.positions[this.positions.length - 1]!) {
       throw new RangeError('the calendar has no business days in reach of this date');
     }
   }
@@ -160,6 +168,16 @@ class BusinessDayTable {
   }
 }
 
+/**
+ * Dates hold whole milliseconds and `new Date(x)` truncates, which would land just before `days`
+ * have elapsed (a clock reading "not yet due" at its own due instant). Round up instead, but snap
+ * values within float noise of a whole millisecond so exact inputs round-trip exactly.
+ */
+function earliestWholeMs(x: number): number {
+  const nearest = Math.round(x);
+  return Math.abs(x - nearest) < 1e-3 ? nearest : Math.ceil(x);
+}
+
 export type DayInfo = { date: string; kind: 'business' | 'weekend' | 'holiday'; start: number; end: number };
 
 /** 0 = Sunday … 6 = Saturday; 1970-01-01 was a Thursday. */
@@ -229,6 +247,15 @@ function tableFor(calendar: Calendar): BusinessDayTable {
   }
   tablesByCalendar.set(calendar, table);
   return table;
+}
+
+/**
+ * The calendar's business timeline: `positionAt(ms)` is business days elapsed since an origin fixed
+ * for this calendar, `instantAt(position)` the earliest instant at that position. For hot loops
+ * (clocks over thousands of claims) that want to skip the per-call table lookup.
+ */
+export function businessTimeline(calendar: Calendar): Pick<BusinessDayTable, 'positionAt' | 'instantAt'> {
+  return tableFor(calendar);
 }
 
 /** The earliest instant at which `days` business days have elapsed since `start` (fractional, may be negative). */
