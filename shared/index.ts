@@ -12,3 +12,4 @@ export { clocks, dueSystemCommands, levelOf, primaryClock, CLOCK_NAMES, type Clo
 export { explainClock, type ClockExplanation, type ClockInterval } from './sla/explain';
 export { consentWindowEnd, disputeWindowEnd, lastEnteredAt, partnerResponseDue, statusEnteredAt } from './sla/deadlines';
 export * from './sync/protocol';
+export { CALENDAR_PRESETS, calendarPreset, DEFAULT_CALENDAR, DEFAULT_CALENDAR_PRESET_ID, type CalendarPreset } from './calendar/presets';
