@@ -1,0 +1,147 @@
+/**
+ * Wiring test for the main process with Electron replaced by a recording fake: the real module
+ * would try to download the Electron binary (ARCHITECTURE.md, "Toolchain facts").
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Handler = (...args: unknown[]) => unknown;
+
+const fake = vi.hoisted(() => {
+  const appListeners = new Map<string, Handler>();
+  const windows: Array<{ options: unknown; loadURL: ReturnType<typeof vi.fn> }> = [];
+  const state = {
+    gotLock: true,
+    appListeners,
+    windows,
+    protocolHandlers: new Map<string, Handler>(),
+    privileged: [] as unknown[],
+    ipcChannels: [] as string[],
+    permissionRequestHandler: undefined as Handler | undefined,
+    permissionCheckHandler: undefined as Handler | undefined,
+  };
+  class BrowserWindow {
+    static getAllWindows = () => windows;
+    loadURL = vi.fn(() => Promise.resolve());
+    constructor(readonly options: unknown) {
+      windows.push(this);
+    }
+    once() {}
+    on() {}
+    show() {}
+  }
+  const electron = {
+    app: {
+      isPackaged: true,
+      setName: vi.fn(),
+      getVersion: () => '9.9.9',
+      requestSingleInstanceLock: () => state.gotLock,
+      quit: vi.fn(),
+      exit: vi.fn(),
+      whenReady: () => Promise.resolve(),
+      on: (name: string, fn: Handler) => void appListeners.set(name, fn),
+    },
+    BrowserWindow,
+    ipcMain: { handle: (channel: string) => void state.ipcChannels.push(channel) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => void state.privileged.push(...schemes),
+      handle: (scheme: string, fn: Handler) => void state.protocolHandlers.set(scheme, fn),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: Handler) => void (state.permissionRequestHandler = fn),
+        setPermissionCheckHandler: (fn: Handler) => void (state.permissionCheckHandler = fn),
+        setDevicePermissionHandler: vi.fn(),
+        webRequest: { onHeadersReceived: vi.fn() },
+      },
+    },
+    shell: { openExternal: vi.fn(() => Promise.resolve()) },
+  };
+  return { state, electron };
+});
+
+vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
+
+/** A fake webContents that records its hooks, as passed to `web-contents-created`. */
+function fakeWebContents() {
+  const listeners = new Map<string, Handler>();
+  let openHandler: Handler | undefined;
+  return {
+    on: (name: string, fn: Handler) => void listeners.set(name, fn),
+    setWindowOpenHandler: (fn: Handler) => void (openHandler = fn),
+    emit(name: string, url: string) {
+      const event = { preventDefault: vi.fn() };
+      listeners.get(name)?.(event, url);
+      return event.preventDefault.mock.calls.length > 0;
+    },
+    open: (url: string) => openHandler?.({ url }),
+  };
+}
+
+async function loadMain() {
+  vi.resetModules();
+  await import('./index');
+  // Let start() run past `await app.whenReady()`.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe('electron main', () => {
+  beforeEach(() => {
+    fake.state.gotLock = true;
+    fake.state.windows.length = 0;
+    fake.state.appListeners.clear();
+    fake.state.protocolHandlers.clear();
+    fake.state.privileged.length = 0;
+    fake.state.ipcChannels.length = 0;
+    fake.electron.shell.openExternal.mockClear();
+    fake.electron.app.quit.mockClear();
+  });
+
+  it('serves the renderer from the privileged app:// scheme, not file://', async () => {
+    await loadMain();
+    expect(fake.state.privileged).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
+    expect(fake.state.protocolHandlers.has('app')).toBe(true);
+    const [window] = fake.state.windows;
+    expect(window?.loadURL).toHaveBeenCalledWith('app://workstation/index.html');
+    expect(window?.options).toMatchObject({
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+    });
+    expect(String((window?.options as { webPreferences: { preload: string } }).webPreferences.preload)).toMatch(
+      /preload[\\/]index\.cjs$/,
+    );
+  });
+
+  it('registers the bridge and denies permission requests', async () => {
+    await loadMain();
+    expect(fake.state.ipcChannels).toEqual(['workstation:get-app-info']);
+    const callback = vi.fn();
+    fake.state.permissionRequestHandler?.({}, 'media', callback, { requestingUrl: 'app://workstation/index.html' });
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(fake.state.permissionCheckHandler?.({}, 'notifications', 'app://workstation')).toBe(false);
+  });
+
+  it('denies navigation away from the app and new windows', async () => {
+    await loadMain();
+    const contents = fakeWebContents();
+    fake.state.appListeners.get('web-contents-created')?.({}, contents);
+
+    expect(contents.emit('will-navigate', 'app://workstation/other.html')).toBe(false);
+    expect(contents.emit('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.emit('will-navigate', 'app://workstation.evil.example/')).toBe(true);
+    expect(contents.emit('will-redirect', 'file:///etc/passwd')).toBe(true);
+    expect(contents.emit('will-attach-webview', 'app://workstation/')).toBe(true);
+
+    expect(contents.open('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(contents.open('https://learn.microsoft.com/partner-center/')).toEqual({ action: 'deny' });
+    // Allow-listed links open in the user's browser, never inside the app.
+    expect(fake.electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://learn.microsoft.com/partner-center/');
+  });
+
+  it('quits when another instance already holds the lock', async () => {
+    fake.state.gotLock = false;
+    await loadMain();
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+    expect(fake.state.windows).toHaveLength(0);
+  });
+});

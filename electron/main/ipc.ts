@@ -1,0 +1,55 @@
+/**
+ * Main-process side of the bridge: one `ipcMain.handle` per WorkstationBridge method. Each call is
+ * checked twice before the handler runs: the sending frame must be our app (not a navigated-away
+ * or embedded page), and the arguments must match the shared zod schema.
+ */
+import type { IpcMainInvokeEvent } from 'electron';
+
+import { bridgeChannels, type WorkstationBridge } from '@shared/bridge';
+import { bridgeArgs } from '@shared/bridge-schema';
+
+import { isAppUrl } from './security';
+
+/** What main implements for each bridge method: same arguments, plain or promised result. */
+export type BridgeHandlers = {
+  [K in keyof WorkstationBridge]: (
+    ...args: Parameters<WorkstationBridge[K]>
+  ) => ReturnType<WorkstationBridge[K]> | Awaited<ReturnType<WorkstationBridge[K]>>;
+};
+
+/** The part of `ipcMain` we use; a fake in tests. */
+export type IpcRegistrar = {
+  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown): void;
+};
+
+export class BridgeRequestError extends Error {
+  constructor(
+    readonly code: 'untrusted_sender' | 'invalid_payload',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BridgeRequestError';
+  }
+}
+
+export function registerBridgeHandlers(
+  ipc: IpcRegistrar,
+  handlers: BridgeHandlers,
+  trustedOrigins: ReadonlySet<string>,
+): void {
+  for (const method of Object.keys(bridgeChannels) as Array<keyof WorkstationBridge>) {
+    const channel = bridgeChannels[method];
+    ipc.handle(channel, async (event, ...args) => {
+      // senderFrame is null when the frame navigated or was destroyed since sending.
+      const senderUrl = event.senderFrame?.url;
+      if (!isAppUrl(senderUrl, trustedOrigins)) {
+        throw new BridgeRequestError('untrusted_sender', `${channel}: refused sender ${senderUrl ?? '(gone)'}`);
+      }
+      const parsed = bridgeArgs[method].safeParse(args);
+      if (!parsed.success) {
+        throw new BridgeRequestError('invalid_payload', `${channel}: ${parsed.error.message}`);
+      }
+      return await handlers[method](...parsed.data);
+    });
+  }
+}
