@@ -53,9 +53,8 @@ export type PushResponse = {
 
 export const pullQuerySchema = z.strictObject({
   clientId: clientIdSchema,
+  /** Events and outcomes share one sequence; the cursor is the last one the client has. */
   cursor: z.coerce.number().int().nonnegative().default(0),
-  /** Outcomes of mutations after this id are returned (what the client has not seen yet). */
-  outcomesAfter: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().positive().max(20_000).default(5_000),
 });
 
@@ -68,6 +67,7 @@ export type PullResponse = {
   /** More changes wait beyond `cursor`: pull again. */
   more: boolean;
   lastMutationId: number;
+  /** This client's outcomes recorded after the cursor (refusals to show, acknowledgements). */
   outcomes: MutationOutcome[];
   serverTime: string;
   settings: SyncSettings;
