@@ -1,0 +1,38 @@
+/** The HTTP API: Fastify with declared routes, JSON bodies capped, uniform errors, request ids. */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppDeps } from './deps';
+import { installErrorHandler } from './errors';
+import { openApiDocument } from './openapi';
+import { registerRoutes, type RouteSpec } from './route';
+import { authRoutes, authenticator } from './routes/auth';
+import { healthRoutes } from './routes/health';
+import { syncRoutes } from './routes/sync';
+
+/** JSON bodies: a push of 500 mutations with long comments fits; anything larger is refused with 413. */
+const JSON_BODY_LIMIT = 8 * 1024 * 1024;
+
+export type AppOptions = { logger?: FastifyServerOptions['logger']; extraRoutes?: (deps: AppDeps) => RouteSpec[] };
+
+export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
+    requestIdHeader: false,
+    genReqId: () => crypto.randomUUID(),
+  });
+  installErrorHandler(app);
+
+  const routes: RouteSpec[] = [];
+  const openApi = () => openApiDocument(routes, deps.version);
+  routes.push(...healthRoutes(deps, openApi), ...authRoutes(deps), ...syncRoutes(deps), ...(options.extraRoutes?.(deps) ?? []));
+  registerRoutes(app, routes, authenticator(deps));
+  app.decorate('routeSpecs', routes);
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The declared routes (also the source of /openapi.json). */
+    routeSpecs: RouteSpec[];
+  }
+}
