@@ -9,16 +9,15 @@ import { countPdfPages } from './pdf-pages';
 import { makeJpeg, makePng } from './test-images';
 
 /**
- * The pdf.js test corpus the project shares (../shared/pdfs next to the repository, per issue 3);
- * POE_PDF_CORPUS overrides. Missing is a failure, not a skip: these are the upload tests.
+ * The pdf.js test corpus the project shares (../shared/pdfs), vendored in server/test-fixtures/pdfs
+ * so a clean clone tests the same files; POE_PDF_CORPUS points elsewhere if wanted.
  */
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CORPUS = [process.env.POE_PDF_CORPUS, path.join(REPO_ROOT, 'test', 'fixtures', 'pdfs'), path.join(REPO_ROOT, '..', 'shared', 'pdfs')]
-  .filter((dir): dir is string => dir !== undefined && dir !== '')
-  .find((dir) => existsSync(path.join(dir, 'tracemonkey.pdf')));
-if (CORPUS === undefined) throw new Error('PDF corpus not found: set POE_PDF_CORPUS to the directory holding tracemonkey.pdf and friends');
-
-const corpus = (name: string) => new Uint8Array(readFileSync(path.join(CORPUS!, name)));
+const CORPUS =
+  process.env.POE_PDF_CORPUS !== undefined && process.env.POE_PDF_CORPUS !== ''
+    ? process.env.POE_PDF_CORPUS
+    : fileURLToPath(new URL('../../test-fixtures/pdfs/', import.meta.url));
+if (!existsSync(path.join(CORPUS, 'tracemonkey.pdf'))) throw new Error(`PDF corpus not found in ${CORPUS}`);
+const corpus = (name: string) => new Uint8Array(readFileSync(path.join(CORPUS, name)));
 const text = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 
@@ -175,7 +174,7 @@ describe('inspectDocument refusals', () => {
   });
 
   it('leaves the caller’s bytes intact (the worker gets a copy; pdf.js detaches what it is given)', async () => {
-    const file = readFileSync(path.join(CORPUS!, 'sizes.pdf')); // a Buffer with its own ArrayBuffer
+    const file = readFileSync(path.join(CORPUS, 'sizes.pdf')); // a Buffer with its own ArrayBuffer
     const digest = createHash('sha256').update(file).digest('hex');
     expect(await inspectDocument(file.subarray(0), 'sizes.pdf')).toMatchObject({ ok: true, sha256: digest });
     expect(file.byteLength).toBe(13_739);
@@ -248,7 +247,7 @@ describe('normalizeFileName', () => {
 });
 
 function readdirPdfs(): string[] {
-  return readdirSync(CORPUS!)
+  return readdirSync(CORPUS)
     .filter((name) => name.endsWith('.pdf'))
     .sort();
 }
