@@ -19,6 +19,7 @@
 import { builtinModules } from 'node:module';
 
 import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -215,24 +216,14 @@ function layeringConfigs() {
   return configs;
 }
 
-export default tseslint.config(
-  {
-    name: 'ignores',
-    ignores: [
-      'node_modules/',
-      'out/',
-      'dist/',
-      'dist-*/',
-      'test-results/',
-      'playwright-report/',
-      'coverage/',
-      '.data/',
-      '.tmp/',
-    ],
-  },
+export default defineConfig(
+  globalIgnores(
+    ['node_modules/', 'out/', 'dist/', 'dist-*/', 'test-results/', 'playwright-report/', 'coverage/', '.data/', '.tmp/'],
+    'ignores/build-output',
+  ),
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     name: 'project/typescript',
     files: [`**/*.${CODE}`],
@@ -241,7 +232,6 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
       ],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'off',
     },
@@ -258,5 +248,5 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     ...reactHooks.configs.flat['recommended-latest'],
   },
-  ...layeringConfigs(),
+  layeringConfigs(),
 );
