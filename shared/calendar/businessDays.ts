@@ -234,10 +234,19 @@ const tablesByCalendar = new WeakMap<Calendar, BusinessDayTable>();
 const tablesByContent = new Map<string, BusinessDayTable>();
 const MAX_CONTENT_TABLES = 32;
 
+let lastCalendar: Calendar | null = null;
+let lastTable: BusinessDayTable | null = null;
+
 /** The table for a calendar; calendars equal in content share one even when they are different objects. */
 function tableFor(calendar: Calendar): BusinessDayTable {
+  // Hot loops (clocks over a whole queue) use one calendar: skip the WeakMap lookup for it.
+  if (calendar === lastCalendar) return lastTable!;
   const byObject = tablesByCalendar.get(calendar);
-  if (byObject) return byObject;
+  if (byObject) {
+    lastCalendar = calendar;
+    lastTable = byObject;
+    return byObject;
+  }
   const key = `${calendar.timeZone}|${[...calendar.weekend].sort().join(',')}|${[...calendar.holidays].sort().join(',')}`;
   let table = tablesByContent.get(key);
   if (!table) {
@@ -246,6 +255,8 @@ function tableFor(calendar: Calendar): BusinessDayTable {
     tablesByContent.set(key, table);
   }
   tablesByCalendar.set(calendar, table);
+  lastCalendar = calendar;
+  lastTable = table;
   return table;
 }
 
