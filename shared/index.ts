@@ -8,7 +8,7 @@ export type * from './domain/model';
 export { decide, describeValidationError, type DecideContext } from './domain/decide';
 export { evolve, replay } from './domain/evolve';
 export { checklistItems, failedDeficiencies, isChecklistComplete, missingChecklistItems } from './domain/checklist';
-export { clocks, dueSystemCommands, levelOf, primaryClock, CLOCK_NAMES, type ClockLevel, type ClockName, type ClockOptions, type ClockReading } from './sla/clocks';
+export { clocks, dueSystemCommands, levelOf, primaryClock, CLOCK_NAMES, type ClockLevel, type ClockName, type ClockOptions, type ClockReading, type SystemCommand } from './sla/clocks';
 export { explainClock, type ClockExplanation, type ClockInterval } from './sla/explain';
 export { consentWindowEnd, disputeWindowEnd, lastEnteredAt, partnerResponseDue, statusEnteredAt } from './sla/deadlines';
 export * from './sync/protocol';

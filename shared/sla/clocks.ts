@@ -166,8 +166,11 @@ function reading(
 }
 
 /** System transitions that are due now, for the scheduler (SPEC §3 system rows). */
-export function dueSystemCommands(claim: Claim, now: Date, calendar: Calendar, options?: ClockOptions): Command[] {
-  const due: Command[] = [];
+/** A transition the system makes on its own when a deadline passes. */
+export type SystemCommand = Extract<Command, { type: 'expirePartnerResponse' | 'closeConsentWindow' }>;
+
+export function dueSystemCommands(claim: Claim, now: Date, calendar: Calendar, options?: ClockOptions): SystemCommand[] {
+  const due: SystemCommand[] = [];
   for (const r of clocks(claim, now, calendar, options)) {
     if (r.dueAt.getTime() > now.getTime()) continue;
     if (r.clock === 'partnerResponse') due.push({ type: 'expirePartnerResponse', claimId: claim.id, dueAt: r.dueAt.toISOString() });
