@@ -3,8 +3,11 @@ import { mkdtemp, readdir, rm, stat, truncate, utimes, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BlobCorruptedError, openBlobStore, sha256Hex } from './blob-store';
+
+// One test starts a child process (tsx), which is slow on a loaded machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 const HELLO_SHA = '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824'; // sha256("hello")
@@ -40,6 +43,14 @@ describe('content-addressed blob store', () => {
     const store = await openBlobStore(dir);
     await expect(store.get('../../etc/passwd')).rejects.toThrow(TypeError);
     await expect(store.has(HELLO_SHA.toUpperCase())).rejects.toThrow(TypeError);
+  });
+
+  it('replaces a same-size corrupted copy when the document is uploaded again', async () => {
+    const store = await openBlobStore(dir);
+    await store.put(bytesOf('hello'));
+    await writeFile(blobPath(HELLO_SHA), 'jello');
+    expect(await store.put(bytesOf('hello'))).toEqual({ sha256: HELLO_SHA, created: true });
+    expect(Buffer.from((await store.get(HELLO_SHA))!).toString()).toBe('hello');
   });
 
   it('detects a blob corrupted on disk, never serves it, and heals on the next upload', async () => {

@@ -59,9 +59,8 @@ export async function openBlobStore(dir: string, options: BlobStoreOptions = {})
     async put(bytes) {
       const sha256 = sha256Hex(bytes);
       const target = pathOf(sha256);
-      const existing = await stat(target).catch(() => undefined);
-      // Same name means same content; a size mismatch means the old file is damaged: replace it.
-      if (existing?.size === bytes.byteLength) return { sha256, created: false };
+      // Already stored? Only if the file still holds exactly these bytes; a damaged copy is replaced.
+      if (await holds(target, sha256, bytes.byteLength)) return { sha256, created: false };
 
       const temp = path.join(tmpDir, `${sha256}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
       try {
@@ -78,7 +77,7 @@ export async function openBlobStore(dir: string, options: BlobStoreOptions = {})
       } catch (error) {
         await unlink(temp).catch(() => undefined);
         // A concurrent put of the same bytes won the rename (Windows refuses to replace): fine.
-        if ((await stat(target).catch(() => undefined))?.size === bytes.byteLength) return { sha256, created: false };
+        if (await holds(target, sha256, bytes.byteLength)) return { sha256, created: false };
         throw error;
       }
       await fsyncDir(path.dirname(target));
@@ -109,6 +108,13 @@ export async function openBlobStore(dir: string, options: BlobStoreOptions = {})
       return (await stat(pathOf(sha256)).catch(() => undefined))?.isFile() === true;
     },
   };
+}
+
+async function holds(file: string, sha256: string, size: number): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined);
+  if (info?.size !== size) return false;
+  const bytes = await readFile(file).catch(() => undefined);
+  return bytes !== undefined && sha256Hex(bytes) === sha256;
 }
 
 async function removeStaleTemps(tmpDir: string, maxAgeMs: number): Promise<void> {

@@ -1,6 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { json, type Database } from './database';
 import { createTestDatabase, testDrivers, type TestDatabase } from './testing';
+
+// Databases (first run: a ~5 s PGlite initdb), worker threads and child processes are slow on a
+// loaded 2-core machine; generous limits keep a busy CI from failing on time alone.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 /** The driver contract: both drivers must behave identically for everything below. */
 describe.each(testDrivers())('Database on $title', ({ name, skip }) => {
@@ -164,5 +168,22 @@ describe.each(testDrivers().filter((d) => d.name === 'postgres'))('PostgreSQL-on
         await db.close();
       }
     });
+  });
+});
+
+describe('which drivers the storage tests cover', () => {
+  it('runs both when TEST_DATABASE_URL is set', () => {
+    expect(testDrivers({ TEST_DATABASE_URL: 'postgres://x@h/db', CI: 'true' }).map((d) => [d.name, d.skip])).toEqual([
+      ['pglite', false],
+      ['postgres', false],
+    ]);
+  });
+
+  it('skips PostgreSQL locally without TEST_DATABASE_URL, saying why in the test title', () => {
+    expect(testDrivers({})[1]).toEqual({ name: 'postgres', title: 'PostgreSQL (SKIPPED: TEST_DATABASE_URL is not set)', skip: true });
+  });
+
+  it.each(['true', '1'])('fails instead of skipping under CI=%s without TEST_DATABASE_URL', (ci) => {
+    expect(() => testDrivers({ CI: ci })).toThrow(/CI is set but TEST_DATABASE_URL is not/);
   });
 });

@@ -70,7 +70,9 @@ export interface Database extends Queryable {
 
 /** Encodes a value for a jsonb parameter (see SqlParam). */
 export function json(value: unknown): string {
-  return JSON.stringify(value);
+  const text = JSON.stringify(value) as string | undefined;
+  if (text === undefined) throw new TypeError(`Cannot store ${typeof value} as JSON`);
+  return text;
 }
 
 /** Channel names go into LISTEN unquoted on PostgreSQL, so only plain identifiers are allowed. */

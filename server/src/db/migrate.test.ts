@@ -1,7 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { migrate, MigrationError } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import { createTestDatabase, testDrivers, type TestDatabase } from './testing';
+
+// Databases (first run: a ~5 s PGlite initdb), worker threads and child processes are slow on a
+// loaded 2-core machine; generous limits keep a busy CI from failing on time alone.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const EXPECTED_TABLES = ['claims', 'clients', 'documents', 'events', 'mutation_outcomes', 'schema_migrations', 'sessions', 'settings', 'users'];
 

@@ -1,7 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROLES, STATUSES } from '../../../shared/domain/catalog';
 import { isUniqueViolation, json, sqlState, type Database } from './database';
 import { createTestDatabase, testDrivers, type TestDatabase } from './testing';
+
+// Databases (first run: a ~5 s PGlite initdb), worker threads and child processes are slow on a
+// loaded 2-core machine; generous limits keep a busy CI from failing on time alone.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 /** The invariants the schema itself enforces, whatever the code above it does. */
 describe.each(testDrivers())('schema on $title', ({ name, skip }) => {

@@ -76,10 +76,15 @@ const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const templates = new Map<boolean, Promise<Blob>>();
 
 async function createPgliteTestDatabase(migrated: boolean): Promise<TestDatabase> {
+  const db = await openPglite({ loadDataDir: await pgliteTemplate(migrated) });
+  return { db, driver: 'pglite', dispose: () => db.close() };
+}
+
+/** The dump every PGlite test database starts from (also usable with a file-backed `dataDir`). */
+export function pgliteTemplate(migrated = true): Promise<Blob> {
   let template = templates.get(migrated);
   if (template === undefined) templates.set(migrated, (template = loadOrBuildTemplate(migrated)));
-  const db = await openPglite({ loadDataDir: await template });
-  return { db, driver: 'pglite', dispose: () => db.close() };
+  return template;
 }
 
 async function loadOrBuildTemplate(migrated: boolean): Promise<Blob> {
