@@ -89,6 +89,13 @@ export function assertNotifyPayload(payload: string): void {
   }
 }
 
+/** NOTIFY through any connection or transaction, with the checks both drivers need. */
+export async function notifyThrough(queryable: Queryable, channel: string, payload: string): Promise<void> {
+  assertChannelName(channel);
+  assertNotifyPayload(payload);
+  await queryable.query('select pg_notify($1, $2)', [channel, payload]);
+}
+
 /** SQLSTATE of a database error from either driver, if it has one. */
 export function sqlState(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {

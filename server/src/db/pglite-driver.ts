@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite, type Results, type Transaction } from '@electric-sql/pglite';
 import {
   assertChannelName,
-  assertNotifyPayload,
+  notifyThrough,
   type Database,
   type QueryResult,
   type Row,
@@ -66,10 +66,8 @@ export class PgliteDatabase implements Database {
     return this.pg.transaction((raw) => inTransactionScope(this, () => fn(new PgliteTx(raw))));
   }
 
-  async notify(channel: string, payload: string): Promise<void> {
-    assertChannelName(channel);
-    assertNotifyPayload(payload);
-    await this.query('select pg_notify($1, $2)', [channel, payload]);
+  notify(channel: string, payload: string): Promise<void> {
+    return notifyThrough(this, channel, payload);
   }
 
   async listen(channel: string, handler: (payload: string) => void): Promise<Unlisten> {
@@ -102,10 +100,8 @@ class PgliteTx implements Tx {
     return toResult(await this.raw.query<R>(sql, [...params]));
   }
 
-  async notify(channel: string, payload: string): Promise<void> {
-    assertChannelName(channel);
-    assertNotifyPayload(payload);
-    await this.query('select pg_notify($1, $2)', [channel, payload]);
+  notify(channel: string, payload: string): Promise<void> {
+    return notifyThrough(this, channel, payload);
   }
 }
 

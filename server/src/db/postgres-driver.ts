@@ -1,7 +1,7 @@
 import pg from 'pg';
 import {
   assertChannelName,
-  assertNotifyPayload,
+  notifyThrough,
   isRetryableTransactionError,
   type Database,
   type QueryResult,
@@ -98,10 +98,8 @@ class PostgresDatabase implements Database {
     }
   }
 
-  async notify(channel: string, payload: string): Promise<void> {
-    assertChannelName(channel);
-    assertNotifyPayload(payload);
-    await this.query('select pg_notify($1, $2)', [channel, payload]);
+  notify(channel: string, payload: string): Promise<void> {
+    return notifyThrough(this, channel, payload);
   }
 
   async listen(channel: string, handler: (payload: string) => void): Promise<Unlisten> {
@@ -128,10 +126,8 @@ class PostgresTx implements Tx {
     return toResult(await this.client.query<R>(sql, [...params]));
   }
 
-  async notify(channel: string, payload: string): Promise<void> {
-    assertChannelName(channel);
-    assertNotifyPayload(payload);
-    await this.query('select pg_notify($1, $2)', [channel, payload]);
+  notify(channel: string, payload: string): Promise<void> {
+    return notifyThrough(this, channel, payload);
   }
 }
 
