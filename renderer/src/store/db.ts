@@ -45,12 +45,16 @@ export type CachedDocument = {
 /** An annotation being drawn, before it becomes an `annotate` mutation. */
 export type AnnotationDraft = { id: string; claimId: string; sha256: string; page: number; createdAt: string; data: Record<string, unknown> };
 
-export type MetaKey = 'clientId' | 'cursor' | 'lastMutationId' | 'lastSyncAt' | 'serverOffsetMs' | 'settings';
-export type MetaRow =
-  | { key: 'clientId'; value: string }
-  | { key: 'cursor' | 'lastMutationId' | 'serverOffsetMs'; value: number }
-  | { key: 'lastSyncAt'; value: string }
-  | { key: 'settings'; value: SyncSettings };
+type MetaValues = {
+  clientId: string;
+  cursor: number;
+  lastMutationId: number;
+  serverOffsetMs: number;
+  lastSyncAt: string;
+  settings: SyncSettings;
+};
+export type MetaKey = keyof MetaValues;
+export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
 
 export type WorkstationDb = Dexie & {
   claims: EntityTable<LocalClaim, 'id'>;
@@ -81,12 +85,12 @@ export function openWorkstationDb(name: string, options?: { indexedDB?: IDBFacto
   return db;
 }
 
-export async function getMeta<K extends MetaKey>(db: WorkstationDb, key: K): Promise<Extract<MetaRow, { key: K }>['value'] | undefined> {
+export async function getMeta<K extends MetaKey>(db: WorkstationDb, key: K): Promise<MetaValues[K] | undefined> {
   const row = await db.meta.get(key);
-  return row?.value as Extract<MetaRow, { key: K }>['value'] | undefined;
+  return row?.value as MetaValues[K] | undefined;
 }
 
-export async function setMeta<K extends MetaKey>(db: WorkstationDb, key: K, value: Extract<MetaRow, { key: K }>['value']): Promise<void> {
+export async function setMeta<K extends MetaKey>(db: WorkstationDb, key: K, value: MetaValues[K]): Promise<void> {
   await db.meta.put({ key, value } as MetaRow);
 }
 

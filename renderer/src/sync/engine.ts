@@ -33,6 +33,8 @@ export type EngineContext = {
   defaults: { calendar: Calendar; policy: Policy };
   /** A fresh client id (crypto.randomUUID in the app; injectable for tests). */
   newClientId: () => string;
+  /** Told which claims changed locally after each write, so screens refresh just those. */
+  onClaimsChanged?: (claimIds: string[]) => void;
 };
 
 export type PerformResult = { ok: true; mutationId: number; claim: Claim } | { ok: false; error: DecisionError };
@@ -75,6 +77,9 @@ export async function perform(ctx: EngineContext, command: Exclude<CommandInput,
     await setMeta(db, 'lastMutationId', mutationId);
     await db.claims.put(localClaim(view, row!.base ?? row!.view));
     return { ok: true as const, mutationId, claim: view };
+  }).then((result) => {
+    if (result.ok) ctx.onClaimsChanged?.([command.claimId]);
+    return result;
   });
 }
 
@@ -154,7 +159,7 @@ async function recordOutcomes(ctx: EngineContext, outcomes: MutationOutcome[]): 
 async function applyPull(ctx: EngineContext, page: PullResponse, deviceMidpoint: number, settled: ReadonlySet<string>): Promise<{ applied: number; refused: number }> {
   const { db } = ctx;
   const recorded = await recordOutcomes(ctx, page.outcomes);
-  await db.transaction('rw', [db.claims, db.events, db.outbox, db.meta], async () => {
+  const changed = await db.transaction('rw', [db.claims, db.events, db.outbox, db.meta], async () => {
     // Anything at or below the server's last processed id is settled, whatever we heard of it.
     await db.outbox.where('mutationId').belowOrEqual(page.lastMutationId).delete();
     const pending = await db.outbox.orderBy('mutationId').toArray();
@@ -178,7 +183,9 @@ async function applyPull(ctx: EngineContext, page: PullResponse, deviceMidpoint:
     // A reinstalled client may be behind the server's count: never reuse an id the server has seen.
     const last = (await getMeta(db, 'lastMutationId')) ?? 0;
     if (page.lastMutationId > last) await setMeta(db, 'lastMutationId', page.lastMutationId);
+    return rows.map((r) => r.id);
   });
+  if (changed.length) ctx.onClaimsChanged?.(changed);
   return { applied: recorded.applied, refused: recorded.refused };
 }
 

@@ -1,0 +1,91 @@
+/**
+ * A signed-in workstation: local database, sync engine, sync loop and poke stream wired together.
+ * Screens act through `act()` (decide locally, queue, sync) and read claims from `useClaims`.
+ */
+import { create } from 'zustand';
+import { DEFAULT_CALENDAR, DEFAULT_POLICY, type Actor, type CommandInput } from '@shared/index';
+import { databaseName, openWorkstationDb, type WorkstationDb } from '../store/db';
+import { perform, serverNow, type EngineContext, type PerformResult } from '../sync/engine';
+import { SyncLoop, type SyncStatus } from '../sync/loop';
+import { listenForPokes } from '../sync/poke';
+import { httpTransport } from '../sync/transport';
+import { loadAllClaims, refreshClaims, resetClaims } from './claimsStore';
+
+export type Session = {
+  serverUrl: string;
+  token: string;
+  user: { id: string; username: string; displayName: string; role: 'reviewer' | 'supervisor' };
+};
+
+export type Workstation = {
+  session: Session;
+  db: WorkstationDb;
+  ctx: EngineContext;
+  loop: SyncLoop;
+  act(command: Exclude<CommandInput, { type: 'create' }>): Promise<PerformResult>;
+  serverNow(): Promise<Date>;
+  stop(): void;
+};
+
+export const useSyncStatus = create<SyncStatus & { pokesConnected: boolean; outbox: number }>(() => ({
+  state: 'idle',
+  lastSyncAt: null,
+  lastError: null,
+  nextAttemptAt: null,
+  lastResult: null,
+  pokesConnected: false,
+  outbox: 0,
+}));
+
+export async function startWorkstation(session: Session): Promise<Workstation> {
+  const db = openWorkstationDb(databaseName(session.serverUrl, session.user.id));
+  const actor: Actor = { id: session.user.id, role: session.user.role };
+  const countOutbox = async () => useSyncStatus.setState({ outbox: await db.outbox.count() });
+  const ctx: EngineContext = {
+    db,
+    transport: httpTransport({ baseUrl: session.serverUrl, token: () => session.token }),
+    actor,
+    deviceNow: () => Date.now(),
+    defaults: { calendar: DEFAULT_CALENDAR, policy: DEFAULT_POLICY },
+    newClientId: () => crypto.randomUUID(),
+    onClaimsChanged: (ids) => {
+      void refreshClaims(db, ids);
+      void countOutbox();
+    },
+  };
+  resetClaims();
+  await loadAllClaims(db);
+  await countOutbox();
+
+  const loop = new SyncLoop(ctx);
+  const unsubscribe = loop.subscribe((status) => useSyncStatus.setState(status));
+  const stopPokes = listenForPokes({
+    url: new URL('/sync/poke', session.serverUrl).toString(),
+    token: () => session.token,
+    onPoke: () => void loop.trigger(),
+    onConnected: (pokesConnected) => useSyncStatus.setState({ pokesConnected }),
+  });
+  const onOnline = () => void loop.trigger();
+  window.addEventListener('online', onOnline);
+  void loop.trigger();
+
+  return {
+    session,
+    db,
+    ctx,
+    loop,
+    async act(command) {
+      const result = await perform(ctx, command);
+      if (result.ok) void loop.trigger();
+      return result;
+    },
+    serverNow: () => serverNow(ctx),
+    stop() {
+      window.removeEventListener('online', onOnline);
+      stopPokes();
+      unsubscribe();
+      loop.stop();
+      db.close();
+    },
+  };
+}
