@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import { DEFAULT_CALENDAR, DEFAULT_POLICY, type Actor, type CommandInput } from '@shared/index';
-import { databaseName, openWorkstationDb, type WorkstationDb } from '../store/db';
+import { databaseName, getMeta, openWorkstationDb, type WorkstationDb } from '../store/db';
 import { perform, serverNow, type EngineContext, type PerformResult } from '../sync/engine';
 import { SyncLoop, type SyncStatus } from '../sync/loop';
 import { listenForPokes } from '../sync/poke';
@@ -27,7 +27,8 @@ export type Workstation = {
   stop(): void;
 };
 
-export const useSyncStatus = create<SyncStatus & { pokesConnected: boolean; outbox: number }>(() => ({
+/** Sync state for the status bar; `serverOffsetMs` turns the device clock into server time for countdowns. */
+export const useSyncStatus = create<SyncStatus & { pokesConnected: boolean; outbox: number; serverOffsetMs: number }>(() => ({
   state: 'idle',
   lastSyncAt: null,
   lastError: null,
@@ -35,7 +36,13 @@ export const useSyncStatus = create<SyncStatus & { pokesConnected: boolean; outb
   lastResult: null,
   pokesConnected: false,
   outbox: 0,
+  serverOffsetMs: 0,
 }));
+
+/** Server time now, synchronously, for tickers. */
+export function serverTimeNow(): number {
+  return Date.now() + useSyncStatus.getState().serverOffsetMs;
+}
 
 export async function startWorkstation(session: Session): Promise<Workstation> {
   const db = openWorkstationDb(databaseName(session.serverUrl, session.user.id));
@@ -58,7 +65,10 @@ export async function startWorkstation(session: Session): Promise<Workstation> {
   await countOutbox();
 
   const loop = new SyncLoop(ctx);
-  const unsubscribe = loop.subscribe((status) => useSyncStatus.setState(status));
+  const unsubscribe = loop.subscribe((status) => {
+    useSyncStatus.setState(status);
+    if (status.state === 'idle') void getMeta(db, 'serverOffsetMs').then((serverOffsetMs) => useSyncStatus.setState({ serverOffsetMs: serverOffsetMs ?? 0 }));
+  });
   const stopPokes = listenForPokes({
     url: new URL('/sync/poke', session.serverUrl).toString(),
     token: () => session.token,
