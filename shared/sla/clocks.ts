@@ -8,6 +8,7 @@ import { MS_PER_DAY, type Calendar } from '../calendar/calendar';
 import { DEFAULT_POLICY, UNDISPUTABLE_REASONS, type Policy, type Status } from '../domain/catalog';
 import type { Command } from '../domain/commands';
 import type { Claim } from '../domain/model';
+import { parseInstant } from '../calendar/instant';
 
 export const CLOCK_NAMES = ['pickup', 'review', 'partnerResponse', 'overall', 'consent', 'disputeWindow', 'disputeReview'] as const;
 export type ClockName = (typeof CLOCK_NAMES)[number];
@@ -49,6 +50,8 @@ export function resolvePolicy(options?: ClockOptions): Policy {
   return options.atRiskAt === undefined ? policy : { ...policy, atRiskAt: options.atRiskAt };
 }
 
+type Timeline = ReturnType<typeof businessTimeline>;
+
 /** Every clock that applies to the claim now: running ones, the overall clock once submitted, open windows. */
 export function clocks(claim: Claim, now: Date, calendar: Calendar, options?: ClockOptions): ClockReading[] {
   const policy = resolvePolicy(options);
@@ -56,39 +59,32 @@ export function clocks(claim: Claim, now: Date, calendar: Calendar, options?: Cl
   const nowMs = now.getTime();
   const nowPos = timeline.positionAt(nowMs);
   const log = claim.statusLog;
-  const enteredMs = Date.parse(log[log.length - 1]!.from);
+  const enteredMs = parseInstant(log[log.length - 1]!.from);
   const readings: ClockReading[] = [];
-
-  const business = (clock: ClockName, startMs: number, target: number): ClockReading => {
-    const startPos = timeline.positionAt(startMs);
-    const elapsed = nowPos - startPos;
-    return reading(clock, 'business_days', startMs, timeline.instantAt(startPos + target), target, elapsed, policy.atRiskAt);
-  };
-  const window = (clock: ClockName, startMs: number, days: number, unit: Policy['consentUnit']): ClockReading =>
-    unit === 'business_days'
-      ? business(clock, startMs, days)
-      : reading(clock, 'days', startMs, startMs + days * MS_PER_DAY, days, (nowMs - startMs) / MS_PER_DAY, policy.atRiskAt);
+  const atRisk = policy.atRiskAt;
 
   switch (claim.status) {
     case 'submitted':
-      readings.push(business('pickup', enteredMs, policy.pickupDays));
+      readings.push(businessReading('pickup', timeline, enteredMs, nowMs, nowPos, policy.pickupDays, atRisk));
       break;
     case 'in_review':
-      readings.push(business('review', enteredMs, policy.reviewDays));
+      readings.push(businessReading('review', timeline, enteredMs, nowMs, nowPos, policy.reviewDays, atRisk));
       break;
     case 'partner_action_needed':
-      readings.push(business('partnerResponse', enteredMs, policy.partnerResponseDays));
+      readings.push(businessReading('partnerResponse', timeline, enteredMs, nowMs, nowPos, policy.partnerResponseDays, atRisk));
       break;
     case 'approved':
-      readings.push(window('consent', enteredMs, policy.consentDays, policy.consentUnit));
+      readings.push(
+        policy.consentUnit === 'business_days'
+          ? businessReading('consent', timeline, enteredMs, nowMs, nowPos, policy.consentDays, atRisk)
+          : dayReading('consent', enteredMs, nowMs, policy.consentDays, atRisk),
+      );
       break;
     case 'rejected':
-      if (!claim.dispute && !claim.rejection?.reasons.some((r) => UNDISPUTABLE_REASONS.includes(r))) {
-        readings.push(window('disputeWindow', enteredMs, policy.disputeWindowDays, 'days'));
-      }
+      if (!claim.dispute && isDisputable(claim)) readings.push(dayReading('disputeWindow', enteredMs, nowMs, policy.disputeWindowDays, atRisk));
       break;
     case 'disputed':
-      readings.push(business('disputeReview', enteredMs, policy.disputeReviewDays));
+      readings.push(businessReading('disputeReview', timeline, enteredMs, nowMs, nowPos, policy.disputeReviewDays, atRisk));
       break;
     default:
       break;
@@ -97,46 +93,74 @@ export function clocks(claim: Claim, now: Date, calendar: Calendar, options?: Cl
   return readings;
 }
 
+function isDisputable(claim: Claim): boolean {
+  const reasons = claim.rejection?.reasons;
+  if (!reasons) return true;
+  for (const r of reasons) if (UNDISPUTABLE_REASONS.includes(r)) return false;
+  return true;
+}
+
+function businessReading(clock: ClockName, timeline: Timeline, startMs: number, nowMs: number, nowPos: number, target: number, atRiskAt: number): ClockReading {
+  const startPos = timeline.positionAt(startMs);
+  return reading(clock, 'business_days', startMs, timeline.instantAt(startPos + target), target, nowPos - startPos, atRiskAt, nowMs);
+}
+
+function dayReading(clock: ClockName, startMs: number, nowMs: number, days: number, atRiskAt: number): ClockReading {
+  return reading(clock, 'days', startMs, startMs + days * MS_PER_DAY, days, (nowMs - startMs) / MS_PER_DAY, atRiskAt, nowMs);
+}
+
 /** The running clock a queue shows for a claim: the first running one, else none. */
 export function primaryClock(readings: readonly ClockReading[]): ClockReading | undefined {
   return readings.find((r) => r.running && r.clock !== 'overall') ?? readings.find((r) => r.running);
 }
 
-function overallClock(
-  claim: Claim,
-  nowMs: number,
-  nowPos: number,
-  timeline: ReturnType<typeof businessTimeline>,
-  policy: Policy,
-): ClockReading {
+function overallClock(claim: Claim, nowMs: number, nowPos: number, timeline: Timeline, policy: Policy): ClockReading {
   const log = claim.statusLog;
-  const firstMs = Date.parse(claim.firstSubmittedAt!);
   let elapsed = 0;
   let stoppedAtPos = -1;
+  let stoppedAtMs = 0;
+  let fromPos = 0;
+  let counting = false;
   for (let i = 0; i < log.length; i++) {
-    const span = log[i]!;
-    if (OVERALL_DECIDED.has(span.status)) {
+    const status = log[i]!.status;
+    const decided = OVERALL_DECIDED.has(status);
+    const counted = !decided && OVERALL_COUNTED.has(status);
+    // Only stays that start or end counting need their instant.
+    if (!counting && !decided && !counted) continue;
+    const ms = parseInstant(log[i]!.from);
+    const pos = timeline.positionAt(ms);
+    // A counting stay ends where the next one starts.
+    if (counting) elapsed += pos - fromPos;
+    if (decided) {
       // Stopped at the first decision: a later dispute has a clock of its own.
-      stoppedAtPos = timeline.positionAt(Date.parse(span.from));
+      stoppedAtPos = pos;
+      stoppedAtMs = ms;
+      counting = false;
       break;
     }
-    if (!OVERALL_COUNTED.has(span.status)) continue;
-    const fromPos = timeline.positionAt(Date.parse(span.from));
-    const toPos = i + 1 < log.length ? timeline.positionAt(Date.parse(log[i + 1]!.from)) : nowPos;
-    elapsed += toPos - fromPos;
+    counting = counted;
+    fromPos = pos;
   }
+  if (counting) elapsed += nowPos - fromPos;
   const running = stoppedAtPos < 0 && OVERALL_COUNTED.has(claim.status);
   const paused = stoppedAtPos < 0 && claim.status === 'partner_action_needed';
   const target = policy.overallDays;
   // Due: where the remaining business time, counted on from the last moment the clock ran, runs out.
   const anchorPos = stoppedAtPos >= 0 ? stoppedAtPos : nowPos;
   const dueMs = timeline.instantAt(anchorPos + (target - elapsed));
-  const result = reading('overall', 'business_days', firstMs, dueMs, target, elapsed, policy.atRiskAt);
+  // A stopped clock is judged at its stop; a running or paused one now.
+  const atMs = stoppedAtPos >= 0 ? stoppedAtMs : nowMs;
+  const result = reading('overall', 'business_days', parseInstant(claim.firstSubmittedAt!), dueMs, target, elapsed, policy.atRiskAt, atMs);
   result.running = running;
   result.paused = paused;
   return result;
 }
 
+/** System transitions that are due now, for the scheduler (SPEC §3 system rows). */
+/**
+ * A reading at `atMs`: breached from the due instant on (compared in whole milliseconds, so a
+ * countdown reaching zero and the refusal of a late action agree exactly), at risk from `atRiskAt`.
+ */
 function reading(
   clock: ClockName,
   unit: ClockReading['unit'],
@@ -145,10 +169,8 @@ function reading(
   target: number,
   elapsed: number,
   atRiskAt: number,
+  atMs: number,
 ): ClockReading {
-  // Positions are floats: round away their noise (1e-9 day is under 0.1 ms) so a clock read at
-  // its due instant reads exactly breached and one read a millisecond earlier does not.
-  elapsed = Math.round(elapsed * 1e9) / 1e9;
   const fractionUsed = target > 0 ? elapsed / target : 1;
   return {
     clock,
@@ -161,11 +183,10 @@ function reading(
     elapsed,
     remaining: target - elapsed,
     fractionUsed,
-    level: levelOf(fractionUsed, atRiskAt),
+    level: atMs >= dueMs ? 'breached' : fractionUsed >= atRiskAt ? 'at_risk' : 'on_track',
   };
 }
 
-/** System transitions that are due now, for the scheduler (SPEC §3 system rows). */
 /** A transition the system makes on its own when a deadline passes. */
 export type SystemCommand = Extract<Command, { type: 'expirePartnerResponse' | 'closeConsentWindow' }>;
 
