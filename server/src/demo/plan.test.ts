@@ -49,13 +49,13 @@ beforeAll(async () => {
   const replayed = replay(plan);
   expect(replayed.refusals).toEqual([]);
   claims = replayed.claims;
-}, 30_000);
+}, 60_000);
 
 describe('demo plan', () => {
   it('builds 300 claims in a few seconds', () => {
     expect(claims.size).toBe(300);
     console.info(`demo plan: ${plan.steps.length} steps, ${plan.documents.length} documents, built in ${Math.round(buildMs)} ms`);
-    expect(buildMs).toBeLessThan(15_000);
+    expect(buildMs).toBeLessThan(20_000);
   });
 
   it('has every step valid, in time order, in the past, by a known actor', () => {
