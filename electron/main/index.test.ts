@@ -4,6 +4,8 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { bridgeChannels } from '@shared/bridge';
+
 type Handler = (...args: unknown[]) => unknown;
 
 const fake = vi.hoisted(() => {
@@ -28,12 +30,14 @@ const fake = vi.hoisted(() => {
     once() {}
     on() {}
     show() {}
+    maximize() {}
   }
   const electron = {
     app: {
       isPackaged: true,
       setName: vi.fn(),
       getVersion: () => '9.9.9',
+      getPath: (name: string) => `/tmp/poe-workstation-test-${name}`,
       requestSingleInstanceLock: () => state.gotLock,
       quit: vi.fn(),
       exit: vi.fn(),
@@ -55,6 +59,11 @@ const fake = vi.hoisted(() => {
       },
     },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    dialog: { showSaveDialog: vi.fn() },
+    net: { fetch: vi.fn() },
+    Notification: Object.assign(vi.fn(), { isSupported: () => false }),
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   };
   return { state, electron };
 });
@@ -80,8 +89,8 @@ function fakeWebContents() {
 async function loadMain() {
   vi.resetModules();
   await import('./index');
-  // Let start() run past `await app.whenReady()`.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // Let start() run past `await app.whenReady()` and the settings read.
+  await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 describe('electron main', () => {
@@ -114,7 +123,7 @@ describe('electron main', () => {
 
   it('registers the bridge and denies permission requests', async () => {
     await loadMain();
-    expect(fake.state.ipcChannels).toEqual(['workstation:get-app-info']);
+    expect(fake.state.ipcChannels.sort()).toEqual(Object.values(bridgeChannels).sort());
     const callback = vi.fn();
     fake.state.permissionRequestHandler?.({}, 'media', callback, { requestingUrl: 'app://workstation/index.html' });
     expect(callback).toHaveBeenCalledWith(false);

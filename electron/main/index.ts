@@ -3,15 +3,20 @@
  * Policy lives in security.ts / protocol.ts / ipc.ts (Electron-free, unit-tested); this file
  * only wires it into Electron.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { app, BrowserWindow, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, safeStorage, screen, session, shell, type WebContents } from 'electron';
 
 import { PRODUCT_NAME } from '@shared/bridge';
 
+import { proxyToBackend } from './backend-proxy';
 import { registerBridgeHandlers } from './ipc';
 import { createAppProtocolHandler } from './protocol';
+import { saveFileWithDialog } from './save-file';
+import { createSessionStore } from './session-store';
+import { createSettingsStore, DEFAULT_BACKEND_URL, visibleBounds, type SettingsStore } from './settings-store';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -85,9 +90,18 @@ function configureSession(): void {
   }
 }
 
-function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(createMainWindowOptions({ preload: PRELOAD_PATH }));
-  window.once('ready-to-show', () => window.show());
+async function createMainWindow(settings: SettingsStore): Promise<BrowserWindow> {
+  // Remembered size and place, unless that display is gone (then the defaults, centred).
+  const bounds = visibleBounds((await settings.read()).window, screen.getAllDisplays().map((d) => d.workArea));
+  const window = new BrowserWindow(createMainWindowOptions({ preload: PRELOAD_PATH, ...(bounds ? { bounds } : {}) }));
+  window.once('ready-to-show', () => {
+    if (bounds?.maximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => {
+    const { x, y, width, height } = window.getNormalBounds();
+    void settings.update({ window: { x, y, width, height, maximized: window.isMaximized() } });
+  });
   window.on('closed', () => {
     mainWindow = null;
   });
@@ -97,12 +111,17 @@ function createMainWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  const userData = app.getPath('userData');
+  const settings = createSettingsStore(path.join(userData, 'settings.json'), { readFile, writeFile, rename });
+  const sessions = createSessionStore(path.join(userData, 'session.bin'), safeStorage, { readFile, writeFile, rename, rm });
+  const backendUrl = async () => (await settings.read()).backendUrl ?? process.env['POE_BACKEND_URL'] ?? DEFAULT_BACKEND_URL;
   protocol.handle(
     APP_SCHEME,
     createAppProtocolHandler({
       rootDir: RENDERER_DIR,
       contentSecurityPolicy: csp,
       readFile: (filePath) => readFile(filePath),
+      proxy: async (request) => proxyToBackend(request, await backendUrl(), (url, init) => net.fetch(url, init)),
     }),
   );
   configureSession();
@@ -115,13 +134,31 @@ async function start(): Promise<void> {
         platform: process.platform,
         electron: true,
       }),
+      loadSession: () => sessions.load(),
+      saveSession: (stored) => sessions.save(stored),
+      clearSession: () => sessions.clear(),
+      saveFile: (request) =>
+        saveFileWithDialog(request, {
+          showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+          writeFile: (file, data) => writeFile(file, data),
+          defaultDir: app.getPath('downloads'),
+        }),
+      notify: ({ title, body }) => {
+        if (!Notification.isSupported()) return false;
+        new Notification({ title, body, silent: false }).show();
+        return true;
+      },
+      getBackendUrl: backendUrl,
+      setBackendUrl: async (url) => {
+        await settings.update({ backendUrl: url });
+      },
     },
     trustedOrigins,
   );
-  mainWindow = createMainWindow();
+  mainWindow = await createMainWindow(settings);
   app.on('activate', () => {
     // macOS: re-create the window when the dock icon is clicked and none is open.
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0) void createMainWindow(settings).then((w) => (mainWindow = w));
   });
 }
 

@@ -12,7 +12,17 @@ function setup() {
   const listeners = new Map<string, Listener>();
   const ipc: IpcRegistrar = { handle: (channel, listener) => void listeners.set(channel, listener) };
   const getAppInfo = vi.fn(() => ({ name: 'PoE Reviewer Workstation', version: '1.2.3', platform: 'linux', electron: true }));
-  registerBridgeHandlers(ipc, { getAppInfo }, appOrigins());
+  const handlers = {
+    getAppInfo,
+    loadSession: vi.fn(() => null),
+    saveSession: vi.fn(() => true),
+    clearSession: vi.fn(async () => {}),
+    saveFile: vi.fn(() => ({ saved: false as const })),
+    notify: vi.fn(() => true),
+    getBackendUrl: vi.fn(() => 'http://127.0.0.1:8787'),
+    setBackendUrl: vi.fn(async () => {}),
+  };
+  registerBridgeHandlers(ipc, handlers, appOrigins());
   const invoke = (channel: string, senderUrl: string | null, ...args: unknown[]) => {
     const listener = listeners.get(channel);
     if (!listener) throw new Error(`no handler for ${channel}`);
@@ -20,7 +30,7 @@ function setup() {
     const event = { senderFrame: senderUrl === null ? null : { url: senderUrl } } as unknown as IpcMainInvokeEvent;
     return listener(event, ...args);
   };
-  return { listeners, getAppInfo, invoke };
+  return { listeners, getAppInfo, handlers, invoke };
 }
 
 describe('registerBridgeHandlers', () => {
@@ -58,5 +68,44 @@ describe('registerBridgeHandlers', () => {
     await expect(call).rejects.toBeInstanceOf(BridgeRequestError);
     await expect(call).rejects.toMatchObject({ code: 'invalid_payload' });
     expect(getAppInfo).not.toHaveBeenCalled();
+  });
+
+  const APP = 'app://workstation/index.html';
+  const session = {
+    serverUrl: 'http://127.0.0.1:8787',
+    token: 't',
+    expiresAt: '2026-12-06T13:05:28.652Z',
+    user: { id: 'r1', username: 'r1', displayName: 'R', role: 'reviewer' },
+  };
+
+  it.each([
+    ['saveSession', [session]],
+    ['saveFile', [{ suggestedName: 'report.csv', mimeType: 'text/csv', data: 'a,b' }]],
+    ['saveFile', [{ suggestedName: 'doc.pdf', mimeType: 'application/pdf', data: new Uint8Array([37, 80]) }]],
+    ['notify', [{ title: 'Claims due today', body: '3 claims' }]],
+    ['setBackendUrl', ['https://sync.example.com']],
+    ['setBackendUrl', [null]],
+  ] as const)('passes a valid %s payload to its handler', async (method, args) => {
+    const { invoke, handlers } = setup();
+    await invoke(bridgeChannels[method], APP, ...args);
+    expect(handlers[method]).toHaveBeenCalledWith(...args);
+  });
+
+  it.each([
+    ['saveSession', [{ ...session, user: { ...session.user, role: 'partner' } }]],
+    ['saveSession', [{ ...session, serverUrl: 'file:///etc' }]],
+    ['saveSession', [{ ...session, extra: 1 }]],
+    ['saveFile', [{ suggestedName: '', mimeType: 'text/csv', data: 'x' }]],
+    ['saveFile', [{ suggestedName: 'a', mimeType: 'not a type', data: 'x' }]],
+    ['saveFile', [{ suggestedName: 'a', mimeType: 'text/csv', data: 42 }]],
+    ['notify', [{ title: '', body: 'x' }]],
+    ['notify', [{ title: 'x'.repeat(201), body: 'x' }]],
+    ['setBackendUrl', ['javascript:alert(1)']],
+    ['setBackendUrl', ['https://user:pw@sync.example.com']],
+    ['setBackendUrl', []],
+  ] as const)('refuses an invalid %s payload', async (method, args) => {
+    const { invoke, handlers } = setup();
+    await expect(invoke(bridgeChannels[method], APP, ...args)).rejects.toMatchObject({ code: 'invalid_payload' });
+    expect(handlers[method]).not.toHaveBeenCalled();
   });
 });

@@ -49,7 +49,10 @@ export function registerBridgeHandlers(
       if (!parsed.success) {
         throw new BridgeRequestError('invalid_payload', `${channel}: ${parsed.error.message}`);
       }
-      return await handlers[method](...parsed.data);
+      // The schema of `method` produced exactly the argument tuple of `method`; TypeScript cannot
+      // correlate the two through the loop variable, so the handler is called through a widened type.
+      const handler = handlers[method] as (...validated: unknown[]) => unknown;
+      return await handler(...parsed.data);
     });
   }
 }

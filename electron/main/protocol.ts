@@ -87,9 +87,11 @@ export type AppProtocolOptions = {
   rootDir: string;
   contentSecurityPolicy: string;
   readFile: (filePath: string) => Promise<Uint8Array>;
+  /** Answers API paths (see backend-proxy.ts); null means "not mine", and the file is served. */
+  proxy?: (request: Request) => Promise<Response | null>;
 };
 
-/** A `protocol.handle` handler: GET/HEAD of files under rootDir, with the CSP on every response. */
+/** A `protocol.handle` handler: API paths to the proxy, else GET/HEAD of files under rootDir with the CSP. */
 export function createAppProtocolHandler(options: AppProtocolOptions) {
   const baseHeaders = {
     'Content-Security-Policy': options.contentSecurityPolicy,
@@ -100,6 +102,8 @@ export function createAppProtocolHandler(options: AppProtocolOptions) {
     new Response(null, { status, headers: { ...baseHeaders, 'Content-Type': 'text/plain' } });
 
   return async (request: Request): Promise<Response> => {
+    const proxied = await options.proxy?.(request);
+    if (proxied) return proxied;
     if (request.method !== 'GET' && request.method !== 'HEAD') return fail(405);
     const resolved = resolveAppPath(request.url, options.rootDir);
     if (!resolved.ok) return fail(resolved.status);

@@ -60,10 +60,13 @@ export function buildContentSecurityPolicy(options: CspOptions = {}): string {
 export function createMainWindowOptions(paths: {
   preload: string;
   icon?: string;
+  /** Remembered from the last run (already checked to be on a current display). */
+  bounds?: { x: number; y: number; width: number; height: number };
 }): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
+    ...(paths.bounds ? { x: paths.bounds.x, y: paths.bounds.y, width: paths.bounds.width, height: paths.bounds.height } : {}),
     minWidth: 800,
     minHeight: 560,
     show: false,

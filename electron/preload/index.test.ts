@@ -21,5 +21,10 @@ describe('preload', () => {
 
     await expect(api['getAppInfo']?.()).resolves.toBe('answer');
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(bridgeChannels.getAppInfo);
+    const call = api as unknown as Record<string, (arg?: unknown) => Promise<unknown>>;
+    await call['notify']?.({ title: 't', body: 'b' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(bridgeChannels.notify, { title: 't', body: 'b' });
+    await call['setBackendUrl']?.(null);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(bridgeChannels.setBackendUrl, null);
   });
 });

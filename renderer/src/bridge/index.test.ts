@@ -1,16 +1,33 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import type { WorkstationBridge } from '@shared/bridge';
+import { bridgeChannels, type StoredSession, type WorkstationBridge } from '@shared/bridge';
 import { appInfoSchema } from '@shared/bridge-schema';
 
-import { createBrowserBridge } from './browser';
+import { BACKEND_URL_KEY, createBrowserBridge, SESSION_KEY, type BrowserEnvironment } from './browser';
 import { resolveBridge } from './index';
+
+const SESSION: StoredSession = {
+  serverUrl: 'http://127.0.0.1:8787',
+  token: 'poe_token',
+  expiresAt: '2026-12-06T13:05:28.652Z',
+  user: { id: 'reviewer1', username: 'reviewer1', displayName: 'Alex Johnson', role: 'reviewer' },
+};
+
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    items,
+    storage: {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    },
+  };
+}
 
 describe('resolveBridge', () => {
   it('uses the preload bridge when Electron exposed one', () => {
-    const desktop: WorkstationBridge = {
-      getAppInfo: () => Promise.resolve({ name: 'x', version: '1', platform: 'linux', electron: true }),
-    };
+    const desktop = { getAppInfo: () => Promise.resolve({ name: 'x', version: '1', platform: 'linux', electron: true }) } as WorkstationBridge;
     expect(resolveBridge({ workstation: desktop })).toBe(desktop);
   });
 
@@ -22,9 +39,71 @@ describe('resolveBridge', () => {
   });
 
   it('browser bridge implements every bridge method', () => {
-    const browser = createBrowserBridge();
-    for (const method of ['getAppInfo'] satisfies Array<keyof WorkstationBridge>) {
+    const browser = createBrowserBridge({ storage: null });
+    for (const method of Object.keys(bridgeChannels) as Array<keyof WorkstationBridge>) {
       expect(typeof browser[method]).toBe('function');
     }
+  });
+});
+
+describe('browser bridge', () => {
+  it('keeps the session in localStorage and forgets damaged ones', async () => {
+    const { items, storage } = memoryStorage();
+    const bridge = createBrowserBridge({ storage });
+    expect(await bridge.loadSession()).toBeNull();
+    expect(await bridge.saveSession(SESSION)).toBe(true);
+    expect(await createBrowserBridge({ storage }).loadSession()).toEqual(SESSION);
+    items.set(SESSION_KEY, '{"token":1}');
+    expect(await bridge.loadSession()).toBeNull();
+    expect(items.has(SESSION_KEY)).toBe(false);
+    await bridge.saveSession(SESSION);
+    await bridge.clearSession();
+    expect(await bridge.loadSession()).toBeNull();
+  });
+
+  it('keeps a session for this page when storage is unavailable', async () => {
+    const bridge = createBrowserBridge({ storage: null });
+    expect(await bridge.saveSession(SESSION)).toBe(false);
+    expect(await bridge.loadSession()).toEqual(SESSION);
+  });
+
+  it('stores a valid backend URL only', async () => {
+    const { items, storage } = memoryStorage();
+    const bridge = createBrowserBridge({ storage });
+    expect(await bridge.getBackendUrl()).toBeNull();
+    await bridge.setBackendUrl('https://sync.example.com');
+    expect(await bridge.getBackendUrl()).toBe('https://sync.example.com');
+    await expect(bridge.setBackendUrl('javascript:alert(1)')).rejects.toThrow();
+    items.set(BACKEND_URL_KEY, 'ftp://x');
+    expect(await bridge.getBackendUrl()).toBeNull();
+    await bridge.setBackendUrl(null);
+    expect(items.has(BACKEND_URL_KEY)).toBe(false);
+  });
+
+  it('downloads a file through a Blob URL with a safe name', async () => {
+    const clicked: { href: string; download: string }[] = [];
+    const link = { href: '', download: '', rel: '', click: () => clicked.push({ href: link.href, download: link.download }), remove: vi.fn() };
+    const document = { createElement: () => link, body: { append: vi.fn() } } as unknown as Document;
+    const urls = { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() };
+    const env: BrowserEnvironment = { storage: null, document, URL: urls };
+    const result = await createBrowserBridge(env).saveFile({ suggestedName: '../report.csv', mimeType: 'text/csv', data: 'a,b' });
+    expect(result).toEqual({ saved: true });
+    expect(clicked).toEqual([{ href: 'blob:x', download: 'report.csv' }]);
+    expect(link.remove).toHaveBeenCalled();
+  });
+
+  it('notifies only with permission', async () => {
+    const shown: string[] = [];
+    const make = (permission: NotificationPermission, answer: NotificationPermission) =>
+      Object.assign(
+        function FakeNotification(title: string) {
+          shown.push(title);
+        },
+        { permission, requestPermission: vi.fn(async () => answer) },
+      ) as unknown as typeof Notification;
+    expect(await createBrowserBridge({ storage: null, Notification: make('granted', 'granted') }).notify({ title: 'a', body: '' })).toBe(true);
+    expect(await createBrowserBridge({ storage: null, Notification: make('default', 'denied') }).notify({ title: 'b', body: '' })).toBe(false);
+    expect(await createBrowserBridge({ storage: null }).notify({ title: 'c', body: '' })).toBe(false);
+    expect(shown).toEqual(['a']);
   });
 });
