@@ -5,8 +5,14 @@ import { installErrorHandler } from './errors';
 import { openApiDocument } from './openapi';
 import { registerRoutes, type RouteSpec } from './route';
 import { authRoutes, authenticator } from './routes/auth';
+import { claimRoutes } from './routes/claims';
+import { customerRoutes } from './routes/customer';
+import { documentRoutes } from './routes/documents';
 import { healthRoutes } from './routes/health';
+import { partnerRoutes } from './routes/partner';
+import { supervisorRoutes } from './routes/supervisor';
 import { syncRoutes } from './routes/sync';
+import { installUploadParsers } from './uploads';
 
 /** JSON bodies: a push of 500 mutations with long comments fits; anything larger is refused with 413. */
 const JSON_BODY_LIMIT = 8 * 1024 * 1024;
@@ -17,14 +23,27 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: JSON_BODY_LIMIT,
+    // Claim ids may be 200 characters (shared command schema); the router's default cap is 100.
+    maxParamLength: 256,
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
   });
   installErrorHandler(app);
+  await installUploadParsers(app, deps.config.maxUploadBytes);
 
   const routes: RouteSpec[] = [];
   const openApi = () => openApiDocument(routes, deps.version);
-  routes.push(...healthRoutes(deps, openApi), ...authRoutes(deps), ...syncRoutes(deps), ...(options.extraRoutes?.(deps) ?? []));
+  routes.push(
+    ...healthRoutes(deps, openApi),
+    ...authRoutes(deps),
+    ...syncRoutes(deps),
+    ...documentRoutes(deps),
+    ...partnerRoutes(deps),
+    ...customerRoutes(deps),
+    ...supervisorRoutes(deps),
+    ...claimRoutes(deps),
+    ...(options.extraRoutes?.(deps) ?? []),
+  );
   registerRoutes(app, routes, authenticator(deps));
   app.decorate('routeSpecs', routes);
   return app;
