@@ -13,3 +13,4 @@ export { explainClock, type ClockExplanation, type ClockInterval } from './sla/e
 export { consentWindowEnd, disputeWindowEnd, lastEnteredAt, partnerResponseDue, statusEnteredAt } from './sla/deadlines';
 export * from './sync/protocol';
 export { CALENDAR_PRESETS, calendarPreset, DEFAULT_CALENDAR, DEFAULT_CALENDAR_PRESET_ID, type CalendarPreset } from './calendar/presets';
+export { isStorableText, unstorableTextPath } from './domain/storableText';

@@ -23,7 +23,8 @@ export const partnerSchema = z.strictObject({
 });
 
 export const customerSchema = z.strictObject({
-  tenantId: z.guid('tenant id must be a GUID'),
+  // Lower-cased: tenant ids are compared for ownership, and GUIDs are case-insensitive.
+  tenantId: z.guid('tenant id must be a GUID').transform((v) => v.toLowerCase()),
   name: z.string().trim().min(1).max(200),
   domain: z.string().trim().min(3).max(253).regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'domain must look like contoso.com'),
   contact: contactSchema.optional(),

@@ -306,7 +306,9 @@ describe('guards', () => {
     expect(err.message).toContain('customer');
     expect(err.message).toContain('Submitted');
     const contact = { name: 'Ren Sato', email: 'ren@fabrikam.example' };
-    const edited = apply(claims.partner_action_needed, { type: 'edit', claimId: 'claim-1', changes: { customerContact: contact, partnerId: '2345678' } }, actors.partner, at(5)).claim;
+    // Correcting a wrong Partner ID needs an actor not bound to one Partner ID (see the test below).
+    const unbound = { id: 'partner-1', role: 'partner' } as const;
+    const edited = apply(claims.partner_action_needed, { type: 'edit', claimId: 'claim-1', changes: { customerContact: contact, partnerId: '2345678' } }, unbound, at(5)).claim;
     expect(edited.customer.contact).toEqual(contact);
     expect(edited.partner.partnerId).toBe('2345678');
     expect(refusal(claims.submitted, { type: 'edit', claimId: 'claim-1', changes: { removeDocuments: [SHA_A] } }, actors.partner, at(2)).code).toBe('forbidden');
@@ -358,5 +360,30 @@ describe('replay', () => {
     const full = claimIn('submitted');
     expect(replay(full.events)).toEqual(full.claim);
     expect(() => replay([])).toThrow();
+  });
+});
+
+describe('text that cannot be stored', () => {
+  it('refuses NUL characters and broken Unicode anywhere in a command, naming the field', () => {
+    const nul = refusal(claims.submitted, { type: 'comment', claimId: 'claim-1', commentId: 'c-nul', text: 'a\u0000b' }, actors.partner, at(2));
+    expect(nul).toMatchObject({ code: 'validation' });
+    expect(nul.message).toContain('text');
+    const lone = refusal(claims.submitted, { type: 'comment', claimId: 'claim-1', commentId: 'c-lone', text: 'broken \uD800 pair' }, actors.partner, at(2));
+    expect(lone.code).toBe('validation');
+    expect(refusal(null, { ...createCommand(), claimId: 'x\u0000' } as CommandInput, actors.partner, T0).message).toContain('claimId');
+    // Whole surrogate pairs (emoji, rare kanji) are fine.
+    expect(decide(claims.submitted, { type: 'comment', claimId: 'claim-1', commentId: 'c-emoji', text: '確認しました 👍 𠮷' }, ctx(actors.partner, at(2))).ok).toBe(true);
+  });
+
+  it('a partner cannot move a claim to another Partner ID', () => {
+    const err = refusal(claims.submitted, { type: 'edit', claimId: 'claim-1', changes: { partnerId: '7654321' } }, actors.partner, at(2));
+    expect(err.code).toBe('forbidden');
+  });
+
+  it('compares tenant ids without regard to case', () => {
+    const upper = { ...actors.customer, tenantId: actors.customer.tenantId.toUpperCase() };
+    expect(decide(claims.approved, { type: 'optOut', claimId: 'claim-1' }, ctx(upper, at(6))).ok).toBe(true);
+    const created = apply(null, { ...createCommand('claim-upper'), customer: { tenantId: actors.customer.tenantId.toUpperCase(), name: 'Fabrikam', domain: 'fabrikam.example' } } as CommandInput, actors.partner, T0).claim;
+    expect(created.customer.tenantId).toBe(actors.customer.tenantId);
   });
 });

@@ -20,6 +20,7 @@ import {
   type Status,
 } from './catalog';
 import { missingChecklistItems } from './checklist';
+import { unstorableTextPath } from './storableText';
 import { commandSchema, type Command, type CommandOf, type CommandType } from './commands';
 import type { Actor, Claim, ClaimEvent, Decision, DecisionError, DecisionErrorCode } from './model';
 
@@ -203,11 +204,15 @@ const RULES: { [T in Exclude<CommandType, 'create'>]: Rule<T> } = {
     verb: 'edit',
     roles: ['partner'],
     from: ['draft', 'submitted', 'partner_action_needed'],
-    run: (claim, { changes }) => {
+    run: (claim, { changes }, { actor }) => {
       const allowed: readonly string[] = EDITABLE_FIELDS[claim.status as EditableStatus];
       const locked = Object.keys(changes).find((field) => !allowed.includes(field));
       if (locked) {
         return refuse('forbidden', `Cannot edit ${locked} of a claim that is ${STATUS_LABELS[claim.status]} (${claim.status}); editable now: ${allowed.join(', ')}.`);
+      }
+      const newPartnerId = changes.partnerId ?? changes.partner?.partnerId;
+      if (actor.partnerId !== undefined && newPartnerId !== undefined && newPartnerId !== actor.partnerId) {
+        return refuse('forbidden', `You act for Partner ID ${actor.partnerId} and cannot move this claim to ${newPartnerId}; that partner must file it.`);
       }
       const removed = new Set(changes.removeDocuments ?? []);
       const remaining = claim.documents.filter((d) => !removed.has(d.sha256)).length + (changes.addDocuments?.length ?? 0);
@@ -270,7 +275,7 @@ export function describeValidationError(error: z.ZodError): string {
 
 function ownsClaim(actor: Actor, claim: Claim): boolean {
   if (actor.role === 'partner') return actor.partnerId === undefined || actor.partnerId === claim.partner.partnerId;
-  if (actor.role === 'customer') return actor.tenantId === undefined || actor.tenantId === claim.customer.tenantId;
+  if (actor.role === 'customer') return actor.tenantId === undefined || actor.tenantId.toLowerCase() === claim.customer.tenantId.toLowerCase();
   return true;
 }
 
@@ -309,6 +314,10 @@ function decideOn(claim: Claim | null, command: Command, env: Env): Outcome {
 }
 
 export function decide(claim: Claim | null, input: unknown, ctx: DecideContext): Decision {
+  const unstorable = unstorableTextPath(input);
+  if (unstorable) {
+    return { ok: false, error: refuse('validation', `${unstorable}: contains a NUL character or broken Unicode that cannot be stored.`) };
+  }
   const parsed = commandSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: refuse('validation', describeValidationError(parsed.error)) };
   const command = parsed.data;

@@ -15,7 +15,7 @@ export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'clientI
 /** One user action: `name` is a command type, `args` the command's other fields. */
 export const mutationSchema = z.strictObject({
   id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  name: z.string().min(1).max(64),
+  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'name must be an action name such as startReview'),
   args: z.record(z.string(), z.unknown()),
   clientTime: z.iso.datetime({ offset: true }),
 });

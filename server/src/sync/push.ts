@@ -10,6 +10,7 @@
  */
 import {
   COMMAND_TYPES,
+  isStorableText,
   PROTOCOL_VERSION,
   SYSTEM_COMMAND_TYPES,
   type Mutation,
@@ -101,7 +102,9 @@ async function applyOne(
   mutation: Mutation,
 ): Promise<MutationOutcome> {
   let refusal: { code: SyncRefusalCode; message: string } | null = null;
-  let claimId: string | null = typeof mutation.args.claimId === 'string' ? mutation.args.claimId.slice(0, 200) : null;
+  // Recorded with the outcome only if it can be stored; a refusal must always be recordable.
+  const argClaimId = mutation.args.claimId;
+  let claimId: string | null = typeof argClaimId === 'string' && isStorableText(argClaimId) ? argClaimId.slice(0, 200) : null;
   let version: number | null = null;
 
   if (input.protocolVersion !== PROTOCOL_VERSION) {
