@@ -2,7 +2,7 @@
  * Runs one command through the shared `decide` and stores what it decided. Every write path of the
  * server (sync push, partner and customer API, supervisor API, scheduler, demo seeding) goes here.
  */
-import { decide, evolve, type Actor, type Claim, type Decision, type DecisionError } from '../../../shared/index';
+import { decide, evolve, isStorableText, type Actor, type Claim, type Decision, type DecisionError } from '../../../shared/index';
 import type { Tx } from '../db/index';
 import type { SlaSettings } from '../settings';
 import { appendEvents, loadClaim, lockSyncLog, SYNC_CHANNEL } from './store';
@@ -15,7 +15,8 @@ export type Execution =
 export async function executeCommand(tx: Tx, input: unknown, actor: Actor, now: Date, settings: SlaSettings): Promise<Execution> {
   await lockSyncLog(tx);
   const claimId = typeof input === 'object' && input !== null && 'claimId' in input ? String((input as { claimId: unknown }).claimId) : '';
-  const current = claimId ? await loadClaim(tx, claimId) : null;
+  // An id the database cannot even look up is left to `decide`, which refuses it as invalid.
+  const current = claimId && isStorableText(claimId) ? await loadClaim(tx, claimId) : null;
   const decision = decide(current, input, { actor, now, calendar: settings.calendar, policy: settings.policy });
   if (!decision.ok) return decision;
   let claim = current;

@@ -49,6 +49,8 @@ describe.each(testDrivers())('HTTP basics on $title', ({ name, skip }) => {
         { method: 'POST' as const, url: '/auth/login', payload: { username: 'x' } },
         { method: 'POST' as const, url: '/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'hello' },
         { method: 'GET' as const, url: '/no/such/route' },
+        { method: 'GET' as const, url: '/claims/%E0%A4%A' },
+        { method: 'GET' as const, url: `/claims/${'x'.repeat(300)}` },
       ];
       for (const c of cases) {
         const res = await t.app.inject(c);

@@ -27,6 +27,11 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     maxParamLength: 256,
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
+    // The router's own refusals (malformed URL encoding, over-long path segments) in our error shape.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      void reply.status(status).send({ error: { code: 'bad_url', message: 'The request URL is malformed or too long.' } });
+    },
   });
   installErrorHandler(app);
   await installUploadParsers(app, deps.config.maxUploadBytes);

@@ -141,6 +141,20 @@ describe.each(testDrivers())('sync protocol on $title', ({ name, skip }) => {
       expect(pulled.outcomes.map((o) => o.code)).toEqual(['invalid_transition', 'unknown_mutation', 'validation']);
     });
 
+    it('records a refusal for unstorable text instead of failing the push', async () => {
+      const claimId = await submittedClaim();
+      const res = await push(deps, reviewer1, {
+        protocolVersion: 1,
+        clientId: 'client-nul',
+        mutations: [m(1, 'comment', { claimId: 'bad\u0000id', commentId: 'x', text: 'hi' }), m(2, 'comment', { claimId, commentId: 'y', text: 'a\u0000b' })],
+      });
+      expect(res.outcomes.map((o) => [o.status, o.code])).toEqual([
+        ['refused', 'validation'],
+        ['refused', 'validation'],
+      ]);
+      expect(res.lastMutationId).toBe(2);
+    });
+
     it('refuses system commands and other protocol versions as permanent refusals', async () => {
       const claimId = await submittedClaim();
       const res = await push(deps, supervisor, { protocolVersion: 1, clientId: 'client-system', mutations: [m(1, 'closeConsentWindow', { claimId, dueAt: '2026-01-01T00:00:00Z' })] });
