@@ -113,7 +113,7 @@ function generateClaims(count: number, seed: number): Claim[] {
       createdAt: iso(),
       updatedAt: iso(),
       firstSubmittedAt: null,
-      statusLog: [{ status: 'draft', from: iso() }],
+      statusLog: [{ status: 'draft', from: iso(), fromMs: Date.parse(iso()) }],
       infoRequests: [],
       rejection: null,
       dispute: null,
@@ -129,7 +129,7 @@ function generateClaims(count: number, seed: number): Claim[] {
       t += dt;
       const at = iso();
       claim.status = step.to;
-      claim.statusLog.push({ status: step.to, from: at });
+      claim.statusLog.push({ status: step.to, from: at, fromMs: Date.parse(at) });
       claim.version++;
       claim.updatedAt = at;
       if (step.to === 'submitted') claim.firstSubmittedAt ??= at;

@@ -7,7 +7,7 @@ function toClaimedProducts(ids: string[]): ClaimedProduct[] {
 }
 
 function enter(claim: Claim, status: Status, at: string): Claim {
-  return { ...claim, status, statusLog: [...claim.statusLog, { status, from: at }] };
+  return { ...claim, status, statusLog: [...claim.statusLog, { status, from: at, fromMs: Date.parse(at) }] };
 }
 
 function applyEdit(claim: Claim, changes: EditChanges): Claim {
@@ -61,7 +61,7 @@ export function evolve(claim: Claim | null, event: ClaimEvent): Claim {
       createdAt: event.at,
       updatedAt: event.at,
       firstSubmittedAt: null,
-      statusLog: [{ status: 'draft', from: event.at }],
+      statusLog: [{ status: 'draft', from: event.at, fromMs: Date.parse(event.at) }],
       infoRequests: [],
       rejection: null,
       dispute: null,

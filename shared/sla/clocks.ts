@@ -7,7 +7,7 @@ import { businessTimeline } from '../calendar/businessDays';
 import { MS_PER_DAY, type Calendar } from '../calendar/calendar';
 import { DEFAULT_POLICY, UNDISPUTABLE_REASONS, type Policy, type Status } from '../domain/catalog';
 import type { Command } from '../domain/commands';
-import type { Claim } from '../domain/model';
+import type { Claim, StatusSpan } from '../domain/model';
 import { parseInstant } from '../calendar/instant';
 
 export const CLOCK_NAMES = ['pickup', 'review', 'partnerResponse', 'overall', 'consent', 'disputeWindow', 'disputeReview'] as const;
@@ -59,7 +59,7 @@ export function clocks(claim: Claim, now: Date, calendar: Calendar, options?: Cl
   const nowMs = now.getTime();
   const nowPos = timeline.positionAt(nowMs);
   const log = claim.statusLog;
-  const enteredMs = parseInstant(log[log.length - 1]!.from);
+  const enteredMs = spanMs(log[log.length - 1]!);
   const readings: ClockReading[] = [];
   const atRisk = policy.atRiskAt;
 
@@ -93,6 +93,10 @@ export function clocks(claim: Claim, now: Date, calendar: Calendar, options?: Cl
   return readings;
 }
 
+function spanMs(span: StatusSpan): number {
+  return span.fromMs ?? parseInstant(span.from);
+}
+
 function isDisputable(claim: Claim): boolean {
   const reasons = claim.rejection?.reasons;
   if (!reasons) return true;
@@ -121,13 +125,15 @@ function overallClock(claim: Claim, nowMs: number, nowPos: number, timeline: Tim
   let stoppedAtMs = 0;
   let fromPos = 0;
   let counting = false;
+  let firstSubmittedMs = -1;
   for (let i = 0; i < log.length; i++) {
     const status = log[i]!.status;
     const decided = OVERALL_DECIDED.has(status);
     const counted = !decided && OVERALL_COUNTED.has(status);
     // Only stays that start or end counting need their instant.
     if (!counting && !decided && !counted) continue;
-    const ms = parseInstant(log[i]!.from);
+    const ms = spanMs(log[i]!);
+    if (firstSubmittedMs < 0 && status === 'submitted') firstSubmittedMs = ms;
     const pos = timeline.positionAt(ms);
     // A counting stay ends where the next one starts.
     if (counting) elapsed += pos - fromPos;
@@ -150,7 +156,7 @@ function overallClock(claim: Claim, nowMs: number, nowPos: number, timeline: Tim
   const dueMs = timeline.instantAt(anchorPos + (target - elapsed));
   // A stopped clock is judged at its stop; a running or paused one now.
   const atMs = stoppedAtPos >= 0 ? stoppedAtMs : nowMs;
-  const result = reading('overall', 'business_days', parseInstant(claim.firstSubmittedAt!), dueMs, target, elapsed, policy.atRiskAt, atMs);
+  const result = reading('overall', 'business_days', firstSubmittedMs >= 0 ? firstSubmittedMs : parseInstant(claim.firstSubmittedAt!), dueMs, target, elapsed, policy.atRiskAt, atMs);
   result.running = running;
   result.paused = paused;
   return result;

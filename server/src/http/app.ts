@@ -1,9 +1,10 @@
 /** The HTTP API: Fastify with declared routes, JSON bodies capped, uniform errors, request ids. */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { AppDeps } from './deps';
 import { installErrorHandler } from './errors';
 import { openApiDocument } from './openapi';
 import { registerRoutes, type RouteSpec } from './route';
+import { DEFAULT_WEB_ROOT, installStaticWeb } from './static';
 import { authRoutes, authenticator } from './routes/auth';
 import { claimRoutes } from './routes/claims';
 import { customerRoutes } from './routes/customer';
@@ -17,7 +18,12 @@ import { installUploadParsers } from './uploads';
 /** JSON bodies: a push of 500 mutations with long comments fits; anything larger is refused with 413. */
 const JSON_BODY_LIMIT = 8 * 1024 * 1024;
 
-export type AppOptions = { logger?: FastifyServerOptions['logger']; extraRoutes?: (deps: AppDeps) => RouteSpec[] };
+export type AppOptions = {
+  logger?: FastifyServerOptions['logger'];
+  extraRoutes?: (deps: AppDeps) => RouteSpec[];
+  /** The browser workstation build to serve on this origin (static.ts); default dist-web/ if built, false for none. */
+  webRoot?: string | false;
+};
 
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -30,7 +36,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     // The router's own refusals (malformed URL encoding, over-long path segments) in our error shape.
     frameworkErrors: (error, _request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-      void reply.status(status).send({ error: { code: 'bad_url', message: 'The request URL is malformed or too long.' } });
+      // The option's reply type is generic over route schemas we do not use here.
+      void (reply as unknown as FastifyReply).status(status).send({ error: { code: 'bad_url', message: 'The request URL is malformed or too long.' } });
     },
   });
   installErrorHandler(app);
@@ -50,6 +57,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     ...(options.extraRoutes?.(deps) ?? []),
   );
   registerRoutes(app, routes, authenticator(deps));
+  if (options.webRoot !== false) await installStaticWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   app.decorate('routeSpecs', routes);
   return app;
 }
