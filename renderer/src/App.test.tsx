@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { App } from './App';
 import { createBrowserBridge } from './bridge/browser';
 
-describe('App shell', () => {
-  it('renders the banner, the main landmark with its heading and a loading status', () => {
-    const html = renderToStaticMarkup(<App bridge={createBrowserBridge()} />);
-    expect(html).toMatch(/<header[^>]*>.*<\/header><main[^>]*>/);
-    expect(html).toContain('<h1>PoE Reviewer Workstation</h1>');
+describe('App', () => {
+  it('starts in a main landmark with a loading status while the session is restored', () => {
+    const html = renderToStaticMarkup(<App bridge={createBrowserBridge({ storage: null })} />);
+    expect(html).toMatch(/^<main[^>]*id="main"/);
     expect(html).toContain('role="status"');
+    expect(html).toContain('Opening the workstation…');
   });
 });

@@ -1,61 +1,48 @@
+/**
+ * The workstation: restores the stored session (or shows sign-in), then the signed-in shell.
+ * Works the same in Electron (bridge from the preload) and in a browser (browser bridge).
+ */
 import { useEffect, useState } from 'react';
+import { AppShell, type QueueComponent } from './app/AppShell';
+import { TemporaryQueue } from './app/TemporaryQueue';
+import type { WorkstationBridge } from './bridge';
+import { t } from './i18n';
+import { configureSession, restoreSession, useSession } from './session/sessionStore';
+import { SignInScreen } from './signin/SignInScreen';
 
-import type { AppInfo, WorkstationBridge } from './bridge';
+type ShellInfo = { electron: boolean; defaultServerUrl: string };
 
-type InfoState =
-  | { status: 'loading' }
-  | { status: 'ready'; info: AppInfo }
-  | { status: 'error'; message: string };
+/** The review queue; TemporaryQueue until renderer/src/queue's QueueScreen lands. */
+const Queue: QueueComponent = TemporaryQueue;
 
 export function App({ bridge }: { bridge: WorkstationBridge }) {
-  const [state, setState] = useState<InfoState>({ status: 'loading' });
+  const [shell, setShell] = useState<ShellInfo | null>(null);
+  const state = useSession();
 
   useEffect(() => {
     let current = true;
-    bridge.getAppInfo().then(
-      (info) => {
-        if (current) setState({ status: 'ready', info });
-      },
-      (error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
-        if (current) setState({ status: 'error', message });
-      },
-    );
+    void (async () => {
+      const info = await bridge.getAppInfo();
+      const origin = window.location.origin;
+      // Desktop: API calls go to app://workstation and main forwards them (electron/main/backend-proxy.ts).
+      configureSession({ bridge, apiUrlFor: async (serverUrl) => (info.electron ? origin : serverUrl) });
+      const configured = await bridge.getBackendUrl().catch(() => null);
+      if (!current) return;
+      setShell({ electron: info.electron, defaultServerUrl: configured ?? origin });
+      await restoreSession();
+    })();
     return () => {
       current = false;
     };
   }, [bridge]);
 
-  return (
-    <>
-      <header className="app-header">
-        <img src="./favicon.svg" alt="" width={28} height={28} />
-        <span className="app-header__name">PoE Reviewer Workstation</span>
-        {state.status === 'ready' && (
-          <span className="app-header__mode">{state.info.electron ? 'Desktop' : 'Browser mode'}</span>
-        )}
-      </header>
-      <main className="app-main">
-        <h1>PoE Reviewer Workstation</h1>
-        <p>Review Partner Center customer-association claims and their Proof of Execution, online or offline.</p>
-        <section aria-labelledby="about-heading" className="about">
-          <h2 id="about-heading">About this workstation</h2>
-          {state.status === 'loading' && <p role="status">Loading app information…</p>}
-          {state.status === 'error' && <p role="alert">App information unavailable: {state.message}</p>}
-          {state.status === 'ready' && (
-            <dl>
-              <dt>Application</dt>
-              <dd>{state.info.name}</dd>
-              <dt>Version</dt>
-              <dd>{state.info.version}</dd>
-              <dt>Platform</dt>
-              <dd>{state.info.platform}</dd>
-              <dt>Shell</dt>
-              <dd>{state.info.electron ? 'Electron desktop app' : 'Browser (no desktop shell)'}</dd>
-            </dl>
-          )}
-        </section>
+  if (!shell || state.phase === 'restoring') {
+    return (
+      <main id="main" className="app-main">
+        <p role="status">{t('app.loading')}</p>
       </main>
-    </>
-  );
+    );
+  }
+  if (state.phase === 'signed_out') return <SignInScreen key={state.notice ?? 'none'} defaultServerUrl={shell.defaultServerUrl} />;
+  return <AppShell workstation={state.workstation} electron={shell.electron} Queue={Queue} />;
 }

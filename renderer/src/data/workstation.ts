@@ -3,7 +3,8 @@
  * Screens act through `act()` (decide locally, queue, sync) and read claims from `useClaims`.
  */
 import { create } from 'zustand';
-import { DEFAULT_CALENDAR, DEFAULT_POLICY, type Actor, type CommandInput } from '@shared/index';
+import type { StoredSession } from '@shared/bridge';
+import { DEFAULT_CALENDAR, DEFAULT_POLICY, type Actor, type CommandInput, type SyncSettings } from '@shared/index';
 import { databaseName, getMeta, openWorkstationDb, type WorkstationDb } from '../store/db';
 import { perform, serverNow, type EngineContext, type PerformResult } from '../sync/engine';
 import { SyncLoop, type SyncStatus } from '../sync/loop';
@@ -11,11 +12,17 @@ import { listenForPokes } from '../sync/poke';
 import { httpTransport } from '../sync/transport';
 import { loadAllClaims, refreshClaims, resetClaims } from './claimsStore';
 
-export type Session = {
-  serverUrl: string;
-  token: string;
-  user: { id: string; username: string; displayName: string; role: 'reviewer' | 'supervisor' };
-};
+/**
+ * A signed-in session. `serverUrl` names the backend (and the local database); `apiUrl` is where
+ * requests go when that differs: in the desktop shell, the app's own origin, which main forwards
+ * to the backend (electron/main/backend-proxy.ts).
+ */
+export type Session = StoredSession & { apiUrl?: string };
+
+/** Where this session's HTTP requests go. */
+export function apiUrlOf(session: Pick<Session, 'serverUrl' | 'apiUrl'>): string {
+  return session.apiUrl ?? session.serverUrl;
+}
 
 export type Workstation = {
   session: Session;
@@ -39,6 +46,9 @@ export const useSyncStatus = create<SyncStatus & { pokesConnected: boolean; outb
   serverOffsetMs: 0,
 }));
 
+/** The server's calendar and policy (from the last pull; the defaults until then), for clocks and dry runs. */
+export const useSyncSettings = create<SyncSettings>(() => ({ calendar: DEFAULT_CALENDAR, policy: DEFAULT_POLICY }));
+
 /** Server time now, synchronously, for tickers. */
 export function serverTimeNow(): number {
   return Date.now() + useSyncStatus.getState().serverOffsetMs;
@@ -50,7 +60,7 @@ export async function startWorkstation(session: Session): Promise<Workstation> {
   const countOutbox = async () => useSyncStatus.setState({ outbox: await db.outbox.count() });
   const ctx: EngineContext = {
     db,
-    transport: httpTransport({ baseUrl: session.serverUrl, token: () => session.token }),
+    transport: httpTransport({ baseUrl: apiUrlOf(session), token: () => session.token }),
     actor,
     deviceNow: () => Date.now(),
     defaults: { calendar: DEFAULT_CALENDAR, policy: DEFAULT_POLICY },
@@ -61,16 +71,23 @@ export async function startWorkstation(session: Session): Promise<Workstation> {
     },
   };
   resetClaims();
+  useSyncStatus.setState({ state: 'idle', lastSyncAt: (await getMeta(db, 'lastSyncAt')) ?? null, lastError: null, nextAttemptAt: null, lastResult: null, pokesConnected: false });
+  const publishSettings = async () => {
+    useSyncSettings.setState((await getMeta(db, 'settings')) ?? { calendar: DEFAULT_CALENDAR, policy: DEFAULT_POLICY });
+    useSyncStatus.setState({ serverOffsetMs: (await getMeta(db, 'serverOffsetMs')) ?? 0 });
+  };
+  await publishSettings();
   await loadAllClaims(db);
   await countOutbox();
 
   const loop = new SyncLoop(ctx);
   const unsubscribe = loop.subscribe((status) => {
-    useSyncStatus.setState(status);
-    if (status.state === 'idle') void getMeta(db, 'serverOffsetMs').then((serverOffsetMs) => useSyncStatus.setState({ serverOffsetMs: serverOffsetMs ?? 0 }));
+    // The loop starts without a last sync; keep the one remembered from the previous run until it has one.
+    useSyncStatus.setState({ ...status, lastSyncAt: status.lastSyncAt ?? useSyncStatus.getState().lastSyncAt });
+    if (status.state === 'idle') void publishSettings();
   });
   const stopPokes = listenForPokes({
-    url: new URL('/sync/poke', session.serverUrl).toString(),
+    url: new URL('/sync/poke', apiUrlOf(session)).toString(),
     token: () => session.token,
     onPoke: () => void loop.trigger(),
     onConnected: (pokesConnected) => useSyncStatus.setState({ pokesConnected }),

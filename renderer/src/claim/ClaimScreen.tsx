@@ -1,0 +1,52 @@
+/** One claim: who and what, its clocks, the reviewer's actions, checklist, PoE, comments, history. */
+import { useEffect } from 'react';
+import { useClaims } from '../data/claimsStore';
+import { t } from '../i18n';
+import { hrefOf } from '../app/route';
+import { requestOfflineDocuments } from '../offline/documentCache';
+import { ChecklistPanel } from './ChecklistPanel';
+import { ClaimActions } from './ClaimActions';
+import { ClaimHeader } from './ClaimHeader';
+import { CommentsThread } from './CommentsThread';
+import { DocumentsPanel } from './DocumentsPanel';
+import { HistoryTimeline } from './HistoryTimeline';
+import { SlaClocks } from './SlaClocks';
+
+export function ClaimScreen({ claimId }: { claimId: string }) {
+  const loaded = useClaims((s) => s.loaded);
+  const claim = useClaims((s) => s.claims.get(claimId));
+  const pending = useClaims((s) => s.pending.has(claimId));
+  useEffect(() => {
+    // Opening a claim makes its PoE available offline, assigned to me or not.
+    if (claim) requestOfflineDocuments(claim.documents.map((d) => d.sha256));
+  }, [claim]);
+
+  if (!loaded) return <p role="status">{t('claim.loading')}</p>;
+  if (!claim) {
+    return (
+      <section aria-labelledby="claim-missing">
+        <h1 id="claim-missing">{t('claim.heading', { id: claimId })}</h1>
+        <p>{t('claim.notFound', { id: claimId })}</p>
+        <a href={hrefOf({ screen: 'queue' })}>{t('claim.backToQueue')}</a>
+      </section>
+    );
+  }
+  return (
+    <article aria-labelledby="claim-heading" className="claim">
+      <a href={hrefOf({ screen: 'queue' })} className="back-link">
+        {t('claim.backToQueue')}
+      </a>
+      <ClaimHeader claim={claim} pending={pending} />
+      <div className="claim__grid">
+        <SlaClocks claim={claim} />
+        <ClaimActions claim={claim} />
+      </div>
+      <div className="claim__grid">
+        <ChecklistPanel claim={claim} />
+        <DocumentsPanel claim={claim} />
+      </div>
+      <CommentsThread claim={claim} />
+      <HistoryTimeline claimId={claim.id} />
+    </article>
+  );
+}
