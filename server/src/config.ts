@@ -51,7 +51,8 @@ const envSchema = z.object({
   MAX_UPLOAD_BYTES: wholeNumber('a whole number of bytes', '26214400 (25 MB)', 1).default(25 * MB),
   MAX_PDF_PAGES: wholeNumber('a whole number of pages', '1000', 1).default(1000),
   PDF_INSPECT_TIMEOUT_MS: wholeNumber('milliseconds', '15000', 100).default(15_000),
-  MAX_JSON_BODY_BYTES: wholeNumber('a whole number of bytes', '1048576 (1 MB)', 1024).default(MB),
+  // A push of hundreds of queued actions with long comments must fit: 8 MB.
+  MAX_JSON_BODY_BYTES: wholeNumber('a whole number of bytes', '8388608 (8 MB)', 1024).default(8 * MB),
   // Reviewers work offline for days; a token that expires mid-trip only forces a sign-in, it
   // never loses work, but a week keeps that rare. Logout revokes a token at once.
   TOKEN_TTL_HOURS: wholeNumber('a whole number of hours', '168', 1, 24 * 365).default(168),

@@ -28,7 +28,7 @@ export type AppOptions = {
 export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: JSON_BODY_LIMIT,
+    bodyLimit: deps.config.maxJsonBodyBytes ?? JSON_BODY_LIMIT,
     // Claim ids may be 200 characters (shared command schema); the router's default cap is 100.
     maxParamLength: 256,
     requestIdHeader: false,
