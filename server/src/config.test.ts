@@ -19,7 +19,7 @@ describe('server configuration from the environment', () => {
       maxUploadBytes: 25 * 1024 * 1024,
       maxPdfPages: 1000,
       pdfInspectTimeoutMs: 15_000,
-      maxJsonBodyBytes: 1024 * 1024,
+      maxJsonBodyBytes: 8 * 1024 * 1024,
       tokenTtlHours: 168,
       logLevel: 'info',
     });
