@@ -14,3 +14,5 @@ export { consentWindowEnd, disputeWindowEnd, lastEnteredAt, partnerResponseDue, 
 export * from './sync/protocol';
 export { CALENDAR_PRESETS, calendarPreset, DEFAULT_CALENDAR, DEFAULT_CALENDAR_PRESET_ID, type CalendarPreset } from './calendar/presets';
 export { isStorableText, unstorableTextPath } from './domain/storableText';
+export { prescreen, monthsBefore, type Finding, type FindingKind, type FormField, type PageText, type PrescreenInput, type TextItem } from './prescreen/analyze';
+export { findDates, isoDateOf, type FoundDate } from './prescreen/dates';
