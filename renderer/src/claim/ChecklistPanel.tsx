@@ -2,8 +2,8 @@
  * A minimal checklist: pass / fail / not checked per item (setChecklistItem), enough to reach
  * approval. The full checklist with evidence and notes comes with the PoE viewer.
  */
-import { useId } from 'react';
-import { checklistItems, PRODUCT_BY_ID, type ChecklistItemKey, type Claim } from '@shared/index';
+import { useId, useState } from 'react';
+import { checklistItems, PRODUCT_BY_ID, type ChecklistEntry, type ChecklistItemKey, type Claim, type DecisionError } from '@shared/index';
 import { t } from '../i18n';
 import { useAct } from './useAct';
 import { useDryRun } from './useDryRun';
@@ -35,30 +35,52 @@ export function ChecklistPanel({ claim }: { claim: Claim }) {
         </p>
       )}
       <ul className="checklist">
-        {items.map((item) => {
-          const entry = claim.checklist[item];
-          const current: Result = entry?.result ?? null;
-          const label = itemLabel(item);
-          const set = (result: Result) => void act({ type: 'setChecklistItem', claimId: claim.id, item, result });
-          return (
-            <li key={item}>
-              <fieldset className="checklist__item" disabled={refusal !== null} aria-describedby={refusal ? reasonId : undefined}>
-                <legend>{label}</legend>
-                {(['pass', 'fail', null] as const).map((value) => (
-                  <label key={String(value)} className="radio">
-                    <input type="radio" name={`${claim.id}-${item}`} checked={current === value} onChange={() => set(value)} />{' '}
-                    {value === 'pass' ? t('checklist.pass') : value === 'fail' ? t('checklist.fail') : t('checklist.unset')}
-                  </label>
-                ))}
-                {entry?.note && <p className="muted">{t('checklist.note', { note: entry.note })}</p>}
-              </fieldset>
-            </li>
-          );
-        })}
+        {items.map((item) => (
+          <ChecklistItem key={item} claimId={claim.id} item={item} entry={claim.checklist[item]} refusal={refusal} reasonId={reasonId} act={act} />
+        ))}
       </ul>
       <p role="status" className={outcome?.kind === 'refused' ? 'error-text' : 'visually-hidden'}>
         {outcome?.text}
       </p>
     </section>
+  );
+}
+
+function ChecklistItem({
+  claimId,
+  item,
+  entry,
+  refusal,
+  reasonId,
+  act,
+}: {
+  claimId: string;
+  item: ChecklistItemKey;
+  entry: ChecklistEntry | undefined;
+  refusal: DecisionError | null;
+  reasonId: string;
+  act: ReturnType<typeof useAct>['act'];
+}) {
+  const current: Result = entry?.result ?? null;
+  // The choice shows at once; the claim catches up when the local write lands (or it reverts if refused).
+  const [choice, setChoice] = useState<{ value: Result; over: Result } | null>(null);
+  const shown = choice && choice.over === current ? choice.value : current;
+  const set = async (value: Result) => {
+    setChoice({ value, over: current });
+    if (!(await act({ type: 'setChecklistItem', claimId, item, result: value }))) setChoice(null);
+  };
+  return (
+    <li>
+      <fieldset className="checklist__item" disabled={refusal !== null} aria-describedby={refusal ? reasonId : undefined}>
+        <legend>{itemLabel(item)}</legend>
+        {(['pass', 'fail', null] as const).map((value) => (
+          <label key={String(value)} className="radio">
+            <input type="radio" name={`${claimId}-${item}`} checked={shown === value} onChange={() => void set(value)} />{' '}
+            {value === 'pass' ? t('checklist.pass') : value === 'fail' ? t('checklist.fail') : t('checklist.unset')}
+          </label>
+        ))}
+        {entry?.note && <p className="muted">{t('checklist.note', { note: entry.note })}</p>}
+      </fieldset>
+    </li>
   );
 }
