@@ -25,6 +25,13 @@ export const rendererDefines = {
 
 export const WEB_PORT = 4173;
 
+/**
+ * The Vite dev server and `vite preview` forward the API to the backend, so the page and the API
+ * share one origin as they do when the backend serves the build (server/src/http/static.ts).
+ */
+const backend = process.env['POE_BACKEND_URL'] ?? 'http://127.0.0.1:8787';
+const apiProxy = Object.fromEntries(['/auth', '/sync', '/documents', '/claims', '/healthz'].map((prefix) => [prefix, { target: backend, changeOrigin: false }]));
+
 export default defineConfig({
   root: fromRoot('renderer'),
   // Relative asset URLs so the same build works under app://, file-less previews and sub-paths.
@@ -36,6 +43,6 @@ export default defineConfig({
     outDir: fromRoot('dist-web'),
     emptyOutDir: true,
   },
-  server: { port: 5173 },
-  preview: { port: WEB_PORT },
+  server: { port: 5173, proxy: apiProxy },
+  preview: { port: WEB_PORT, proxy: apiProxy },
 });

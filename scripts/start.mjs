@@ -4,10 +4,10 @@
  *
  * - Electron binary present → build the desktop bundle (electron-vite) and launch it.
  * - Binary missing (it cannot be downloaded on some machines) or `--web` → build the renderer for
- *   the browser if it is stale and serve dist-web/ with `vite preview`.
+ *   the browser if it is stale; the backend serves dist-web/ itself, on the API's own origin
+ *   (server/src/http/static.ts), so the browser needs no CORS and the page runs under a strict CSP.
  *
- * In both modes the embedded sync backend is started first when the server code has an entry
- * point (see startEmbeddedBackend).
+ * In both modes the embedded sync backend is started (see startEmbeddedBackend).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -19,7 +19,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WEB_CONFIG = join(ROOT, 'renderer/vite.config.ts');
 const WEB_OUT = join(ROOT, 'dist-web');
 const BACKEND_ENTRY = join(ROOT, 'server/src/main.ts');
-const DEFAULT_WEB_PORT = 4173;
+const DEFAULT_BACKEND_PORT = 8787;
 
 /** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
@@ -45,12 +45,12 @@ function electronBinary() {
  * as the server code is TypeScript). Returns null when there is no backend entry to start; the
  * workstation then runs against whatever backend it is configured for, or offline.
  */
-function startEmbeddedBackend() {
+function startEmbeddedBackend(/** @type {number} */ port) {
   if (!existsSync(BACKEND_ENTRY)) return null;
   const child = spawn(process.execPath, ['--import', 'tsx', BACKEND_ENTRY], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: process.env,
+    env: { ...process.env, PORT: String(port) },
   });
   children.push(child);
   child.on('exit', (code, signal) => {
@@ -96,34 +96,48 @@ function freePort(/** @type {number} */ start) {
   });
 }
 
-async function startBrowserMode(/** @type {string | null} */ reasonLine) {
-  const port = await freePort(Number(process.env['PORT'] ?? DEFAULT_WEB_PORT));
-  const url = `http://localhost:${port}/`;
-  console.log(reasonLine ? `${reasonLine} ${url}` : `Serving the workstation in the browser at ${url}`);
+/** Resolves once the backend answers /healthz (the first start also loads the demo data). */
+async function waitForBackend(/** @type {string} */ url, /** @type {import('node:child_process').ChildProcess} */ child) {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('The backend stopped during start-up (see its log above).');
+    try {
+      if ((await fetch(new URL('/healthz', url))).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
 
-  const { build, preview } = await import('vite');
-  if (webBuildIsStale()) await build({ configFile: WEB_CONFIG, logLevel: 'warn' });
-  startEmbeddedBackend();
-  const server = await preview({
-    configFile: WEB_CONFIG,
-    logLevel: 'warn',
-    preview: { port, strictPort: true, host: 'localhost' },
-  });
+async function startBrowserMode(/** @type {string | null} */ reasonLine) {
+  const port = await freePort(Number(process.env['PORT'] ?? DEFAULT_BACKEND_PORT));
+  const url = `http://127.0.0.1:${port}/`;
+  if (webBuildIsStale()) {
+    const { build } = await import('vite');
+    await build({ configFile: WEB_CONFIG, logLevel: 'warn' });
+  }
+  const backend = startEmbeddedBackend(port);
+  if (!backend) throw new Error(`No backend entry point at ${relative(ROOT, BACKEND_ENTRY)}.`);
+  console.log('Starting the backend (the first start loads the demo data, about 30 s)…');
   const stop = () => {
     for (const child of children) child.kill('SIGTERM');
-    // Open keep-alive connections can hold close() up; don't let them keep us running.
-    setTimeout(() => process.exit(0), 2000).unref();
-    void server.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  backend.on('exit', (code) => process.exit(code ?? 0));
+  await waitForBackend(url, backend);
+  console.log(reasonLine ? `${reasonLine} ${url}` : `Serving the workstation in the browser at ${url}`);
 }
 
 async function startDesktop(/** @type {string} */ exe) {
   const { build } = await import('electron-vite');
   await build({ configFile: join(ROOT, 'electron.vite.config.ts') });
-  startEmbeddedBackend();
-  const app = spawn(exe, [ROOT], { cwd: ROOT, stdio: 'inherit', env: process.env });
+  const port = await freePort(Number(process.env['PORT'] ?? DEFAULT_BACKEND_PORT));
+  startEmbeddedBackend(port);
+  // Main forwards the renderer's API calls here until the user picks another server.
+  const env = { ...process.env, POE_BACKEND_URL: process.env['POE_BACKEND_URL'] ?? `http://127.0.0.1:${port}` };
+  const app = spawn(exe, [ROOT], { cwd: ROOT, stdio: 'inherit', env });
   children.push(app);
   const exitWithApp = (/** @type {number | null} */ code) => {
     for (const child of children) if (child !== app) child.kill('SIGTERM');

@@ -147,6 +147,18 @@ describe('electron main', () => {
     expect(fake.electron.shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://learn.microsoft.com/partner-center/');
   });
 
+  it('forwards API paths from app:// to the backend and serves everything else from the bundle', async () => {
+    fake.electron.net.fetch.mockResolvedValue(new Response('{"ok":true}'));
+    await loadMain();
+    const handler = fake.state.protocolHandlers.get('app') as (request: Request) => Promise<Response>;
+    const response = await handler(new Request('app://workstation/sync/pull?cursor=1', { headers: { authorization: 'Bearer t' } }));
+    expect(await response.json()).toEqual({ ok: true });
+    expect(fake.electron.net.fetch).toHaveBeenCalledWith('http://127.0.0.1:8787/sync/pull?cursor=1', expect.objectContaining({ method: 'GET' }));
+    fake.electron.net.fetch.mockClear();
+    await handler(new Request('app://workstation/no-such-file.js'));
+    expect(fake.electron.net.fetch).not.toHaveBeenCalled();
+  });
+
   it('quits when another instance already holds the lock', async () => {
     fake.state.gotLock = false;
     await loadMain();
