@@ -81,7 +81,7 @@ describe('prescreen', () => {
     const signed = run([page(1, ['Fabrikam Ltd'])], { fields: [{ page: 1, rect, kind: 'signature', name: 'CustomerSig', signed: true }] });
     expect(byItem(signed, 'customer_verification')[0]).toMatchObject({ kind: 'signature_field', suggestion: 'pass', rects: [rect] });
     const empty = run([page(1, ['Fabrikam Ltd'])], { fields: [{ page: 1, rect, kind: 'signature', name: 'CustomerSig', signed: false }] });
-    expect(byItem(empty, 'customer_verification')[0]).toMatchObject({ kind: 'signature_block', suggestion: 'check' });
+    expect(byItem(empty, 'customer_verification')[0]).toMatchObject({ kind: 'unsigned_block', suggestion: 'check' });
   });
 
   it('reports image-only pages as "no text: check by eye" and draws no other conclusion from them', () => {

@@ -23,6 +23,8 @@ export type FindingKind =
   | 'customer_missing'
   | 'signature_field'
   | 'signature_block'
+  | 'customer_confirmation'
+  | 'unsigned_block'
   | 'no_signature'
   | 'no_text';
 
@@ -103,11 +105,14 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A name as a pattern that tolerates different spacing and case (and no word boundary for CJK). */
-function namePattern(name: string): RegExp {
+/**
+ * A name as a pattern that tolerates different spacing (and no word boundary for CJK). Case is
+ * ignored unless `exactCase`: single-word aliases like "Teams" must not match "our teams".
+ */
+function namePattern(name: string, exactCase = false): RegExp {
   const body = name.normalize('NFKC').trim().split(/\s+/).map(escapeRegex).join('\\s*');
   const ascii = /^[\x20-\x7e]+$/.test(name);
-  return new RegExp(ascii ? `(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])` : body, 'i');
+  return new RegExp(ascii ? `(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])` : body, exactCase ? '' : 'i');
 }
 
 type Hit = { page: number; start: number; end: number; text: string; rects: Rect[] };
@@ -117,6 +122,35 @@ function firstHit(pages: { page: number; joined: Joined }[], patterns: RegExp[])
     for (const pattern of patterns) {
       const m = pattern.exec(joined.text);
       if (m) return { page, start: m.index, end: m.index + m[0].length, text: m[0], rects: rectsOf(joined, m.index, m.index + m[0].length) };
+    }
+  }
+  return null;
+}
+
+/** "From: Name <someone@customer-domain>" — a message written by the customer. */
+function customerEmailPattern(domain: string): RegExp {
+  return new RegExp(`(?:From|差出人|送信者)\\s*[:：]\\s*[^<@\\n]{0,80}<?[\\w.+-]+@(?:[\\w-]+\\.)*${escapeRegex(domain)}\\b`, 'i');
+}
+
+type CustomerBlock = { page: number; filled: boolean; rects: Rect[]; text: string };
+
+/**
+ * The customer's signature block: "For <customer>" (or お客様ご署名欄) followed by a signature label.
+ * Filled when a name follows "Name:" / 氏名 before the next field label.
+ */
+function findCustomerBlock(pages: { page: number; joined: Joined }[], customer: Pick<Claim['customer'], 'name'>): CustomerBlock | null {
+  const anchors = [new RegExp(`For\\s+${namePattern(customer.name).source}`, 'i'), /Accepted by \(Customer\)|\(Customer\)\s+(?=\S*\s*Signature)/i, /お客様ご?署名欄/];
+  for (const { page, joined } of pages) {
+    for (const anchor of anchors) {
+      const m = anchor.exec(joined.text);
+      if (!m) continue;
+      const rest = joined.text.slice(m.index);
+      // The block ends where another party's block starts.
+      const next = rest.slice(m[0].length).search(/\bFor\s+\S/);
+      const region = next >= 0 ? rest.slice(0, m[0].length + next) : rest.slice(0, 600);
+      if (!/signature|署名/i.test(region)) continue;
+      const filled = /Name:\s+(?!Title:|Date:|_)[^\s_]/i.test(region) || /氏名\s+(?!署名|印|日付)[^\s_]/.test(region);
+      return { page, filled, rects: rectsOf(joined, m.index, m.index + region.length), text: region.trim().slice(0, 200) };
     }
   }
   return null;
@@ -176,7 +210,7 @@ export function prescreen(input: PrescreenInput): Finding[] {
   for (const { productId } of input.claim.products) {
     const product = PRODUCT_BY_ID.get(productId);
     const names = [product?.name ?? productId, ...(PRODUCT_ALIASES[productId] ?? [])];
-    const hit = firstHit(withText, names.map(namePattern));
+    const hit = firstHit(withText, names.map((name) => namePattern(name, !/\s/.test(name.trim()))));
     const item = `product:${productId}` as const;
     findings.push(
       hit
@@ -193,18 +227,29 @@ export function prescreen(input: PrescreenInput): Finding[] {
       : { sha256, item: 'poe_present', kind: 'customer_missing', suggestion: 'check', detail: `${input.claim.customer.name} is not named: is this document about this claim?` },
   );
 
-  // Signature evidence: a signed signature field is the strongest, then signature blocks in the text.
+  // Customer verification, strongest evidence first: a signed signature field, a confirmation
+  // e-mailed from the customer's domain, the customer's signature block (filled or empty), then
+  // any signature wording, then an empty signature field.
   const signed = input.fields.find((f) => f.kind === 'signature' && f.signed);
   const unsigned = input.fields.find((f) => f.kind === 'signature' && !f.signed);
+  const customerBlock = signed ? null : findCustomerBlock(withText, input.claim.customer);
+  const email = signed || customerBlock?.filled ? null : firstHit(withText, [customerEmailPattern(input.claim.customer.domain)]);
   const block = firstHit(withText, [new RegExp(SIGNATURE_WORDS.source, 'i')]);
-  if (signed) {
-    findings.push({ sha256, item: 'customer_verification', kind: 'signature_field', suggestion: 'pass', detail: `digitally signed (${signed.name})`, page: signed.page, rects: [signed.rect] });
-  } else if (block) {
-    findings.push({ sha256, item: 'customer_verification', kind: 'signature_block', suggestion: 'check', detail: 'signature block: check it is signed by the customer', page: block.page, rects: block.rects, text: block.text });
-  } else if (unsigned) {
-    findings.push({ sha256, item: 'customer_verification', kind: 'signature_block', suggestion: 'check', detail: `empty signature field (${unsigned.name})`, page: unsigned.page, rects: [unsigned.rect] });
-  } else if (withText.length > 0) {
-    findings.push({ sha256, item: 'customer_verification', kind: 'no_signature', suggestion: 'fail', detail: 'no signature or confirmation found' });
-  }
+  const verification: Omit<Finding, 'sha256' | 'item'> | null = signed
+    ? { kind: 'signature_field', suggestion: 'pass', detail: `digitally signed (${signed.name})`, page: signed.page, rects: [signed.rect] }
+    : customerBlock?.filled
+      ? { kind: 'signature_block', suggestion: 'pass', detail: 'the customer’s signature block is filled in', page: customerBlock.page, rects: customerBlock.rects, text: customerBlock.text }
+      : email
+        ? { kind: 'customer_confirmation', suggestion: 'pass', detail: 'confirmation sent from the customer’s domain', page: email.page, rects: email.rects, text: email.text }
+        : customerBlock
+          ? { kind: 'unsigned_block', suggestion: 'fail', detail: 'the customer’s signature block is empty', page: customerBlock.page, rects: customerBlock.rects, text: customerBlock.text }
+          : block
+            ? { kind: 'signature_block', suggestion: 'check', detail: 'signature wording: check it is signed by the customer', page: block.page, rects: block.rects, text: block.text }
+            : unsigned
+              ? { kind: 'unsigned_block', suggestion: 'check', detail: `empty signature field (${unsigned.name})`, page: unsigned.page, rects: [unsigned.rect] }
+              : withText.length > 0
+                ? { kind: 'no_signature', suggestion: 'fail', detail: 'no signature or confirmation found' }
+                : null;
+  if (verification) findings.push({ sha256, item: 'customer_verification', ...verification });
   return findings;
 }
