@@ -1,0 +1,384 @@
+/**
+ * The queue's views, filters, search and sorting over plain arrays. At 100,000 claims the table
+ * library's own row models are too slow to rebuild on every keystroke (bench:queue measures it), so
+ * this module does the work and react-table keeps the state (sorting, column filters, global filter)
+ * and the column definitions.
+ *
+ * Sorting is done once per (rows, column, direction) over the whole set and cached; filters and
+ * search then walk the sorted order once, so changing a filter never sorts and changing the sort
+ * never re-evaluates search terms against 100,000 haystacks more than once.
+ */
+import { STATUSES, type ClockLevel, type ProductFamily, type Status } from '@shared/index';
+
+import { ensureHaystack, FAMILY_BIT, normalizeText, slaLevelAt, type QueueRow } from './model';
+
+export const VIEW_IDS = ['mine', 'unassigned', 'dueToday', 'breached', 'disputes', 'all'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+
+export type LevelFilter = ClockLevel | 'none';
+
+export type QueueFilters = {
+  status?: Status | undefined;
+  level?: LevelFilter | undefined;
+  family?: ProductFamily | undefined;
+  /** A user id; `null` means unassigned; undefined means any. */
+  assignee?: string | null | undefined;
+  /** A Partner ID (exact) or part of a partner name. */
+  partner?: string | undefined;
+};
+
+/** What time-dependent views need: "now", the end of the reviewer's day, and who "me" is. */
+export type QueueContext = { nowMs: number; endOfDayMs: number; userId: string };
+
+const OPEN_STATUSES: ReadonlySet<Status> = new Set(['submitted', 'in_review', 'partner_action_needed', 'disputed']);
+
+export function inView(view: ViewId, row: QueueRow, ctx: QueueContext): boolean {
+  const claim = row.claim;
+  switch (view) {
+    case 'mine':
+      return claim.assignee === ctx.userId && OPEN_STATUSES.has(claim.status);
+    case 'unassigned':
+      return claim.assignee === null && OPEN_STATUSES.has(claim.status);
+    case 'dueToday': {
+      const clock = row.clock;
+      return clock !== null && clock.kind === 'sla' && clock.dueMs > ctx.nowMs && clock.dueMs <= ctx.endOfDayMs;
+    }
+    case 'breached':
+      return slaLevelAt(row, ctx.nowMs) === 'breached';
+    case 'disputes':
+      return claim.status === 'disputed';
+    case 'all':
+      return true;
+  }
+}
+
+/** How many claims each saved view holds right now (filters and search do not apply): one pass. */
+export function countViews(rows: readonly QueueRow[], ctx: QueueContext): Record<ViewId, number> {
+  let mine = 0;
+  let unassigned = 0;
+  let dueToday = 0;
+  let breached = 0;
+  let disputes = 0;
+  const { nowMs, endOfDayMs, userId } = ctx;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const claim = row.claim;
+    const open = OPEN_STATUSES.has(claim.status);
+    if (open) {
+      if (claim.assignee === null) unassigned++;
+      else if (claim.assignee === userId) mine++;
+    }
+    if (claim.status === 'disputed') disputes++;
+    const clock = row.clock;
+    if (clock !== null && clock.kind === 'sla') {
+      if (nowMs >= clock.dueMs) breached++;
+      else if (clock.dueMs <= endOfDayMs) dueToday++;
+    }
+  }
+  return { mine, unassigned, dueToday, breached, disputes, all: rows.length };
+}
+
+/** Search terms: NFKC, lower case, split on any white space (the ideographic space included). */
+export function searchTerms(query: string): string[] {
+  return normalizeText(query)
+    .split(/\s+/u)
+    .filter((t) => t.length > 0);
+}
+
+const partnerNames = new Map<string, string>();
+function normalizedPartnerName(name: string): string {
+  let n = partnerNames.get(name);
+  if (n === undefined) {
+    n = normalizeText(name);
+    partnerNames.set(name, n);
+  }
+  return n;
+}
+
+/** Whether the row passes the filters and contains every search term. */
+export function rowPredicate(view: ViewId, filters: QueueFilters, search: string, ctx: QueueContext): (row: QueueRow) => boolean {
+  const terms = searchTerms(search);
+  const { status, level, family, assignee } = filters;
+  const familyBit = family ? FAMILY_BIT[family] : 0;
+  const partnerQuery = filters.partner ? normalizeText(filters.partner.trim()) : '';
+  const now = ctx.nowMs;
+  return (row) => {
+    const claim = row.claim;
+    if (status !== undefined && claim.status !== status) return false;
+    if (familyBit !== 0 && (row.families & familyBit) === 0) return false;
+    if (assignee !== undefined && claim.assignee !== assignee) return false;
+    if (level !== undefined && (slaLevelAt(row, now) ?? 'none') !== level) return false;
+    if (partnerQuery !== '' && claim.partner.partnerId !== partnerQuery && !normalizedPartnerName(claim.partner.name).includes(partnerQuery)) return false;
+    if (view !== 'all' && !inView(view, row, ctx)) return false;
+    if (terms.length > 0) {
+      const hay = ensureHaystack(row);
+      for (const term of terms) if (!hay.includes(term)) return false;
+    }
+    return true;
+  };
+}
+
+export function filterRows(order: readonly QueueRow[], predicate: (row: QueueRow) => boolean): QueueRow[] {
+  const out: QueueRow[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const row = order[i]!;
+    if (predicate(row)) out.push(row);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sorting
+
+export const SORT_COLUMNS = ['id', 'partner', 'customer', 'products', 'status', 'assignee', 'submitted', 'sla', 'deficiencies'] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+export type SortSpec = { column: SortColumn; desc: boolean };
+
+const STATUS_ORDER: Readonly<Record<Status, number>> = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<Status, number>;
+
+/** Natural order for ids: digit runs compare as numbers (CPOR-99 before CPOR-100). */
+export function naturalKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, (d) => d.replace(/^0+(?=\d)/, '').padStart(16, '0'));
+}
+
+type Keys = { kind: 'number'; values: Float64Array } | { kind: 'string'; values: (string | null)[] };
+
+/**
+ * Sort keys per column for one rows array. Missing values (no assignee, never submitted, no running
+ * clock) are `NaN`/`null` and always sort last, whatever the direction.
+ */
+function keysFor(rows: readonly QueueRow[], column: SortColumn, nameOf: (userId: string) => string): Keys {
+  const n = rows.length;
+  switch (column) {
+    case 'id':
+      return numericIdKeys(rows) ?? naturalIdKeys(rows);
+    case 'partner': {
+      const memo = new Map<string, string>();
+      const values = new Array<string>(n);
+      for (let i = 0; i < n; i++) {
+        const p = rows[i]!.claim.partner;
+        const raw = p.name;
+        let key = memo.get(raw);
+        if (key === undefined) memo.set(raw, (key = raw.toLowerCase()));
+        values[i] = `${key}\u0000${p.partnerId}`;
+      }
+      return { kind: 'string', values };
+    }
+    case 'customer': {
+      const values = new Array<string>(n);
+      for (let i = 0; i < n; i++) values[i] = rows[i]!.claim.customer.name.toLowerCase();
+      return { kind: 'string', values };
+    }
+    case 'products': {
+      const values = new Array<string>(n);
+      for (let i = 0; i < n; i++) values[i] = rows[i]!.productNames.join(', ').toLowerCase();
+      return { kind: 'string', values };
+    }
+    case 'assignee': {
+      const memo = new Map<string, string>();
+      const values = new Array<string | null>(n);
+      for (let i = 0; i < n; i++) {
+        const id = rows[i]!.claim.assignee;
+        if (id === null) {
+          values[i] = null;
+          continue;
+        }
+        let key = memo.get(id);
+        if (key === undefined) memo.set(id, (key = naturalKey(nameOf(id))));
+        values[i] = key;
+      }
+      return { kind: 'string', values };
+    }
+    case 'status': {
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) values[i] = STATUS_ORDER[rows[i]!.claim.status];
+      return { kind: 'number', values };
+    }
+    case 'submitted': {
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) values[i] = rows[i]!.submittedMs;
+      return { kind: 'number', values };
+    }
+    case 'sla': {
+      // Service levels first, then windows (consent, dispute), then claims with no running clock.
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) values[i] = slaKey(rows[i]!);
+      return { kind: 'number', values };
+    }
+    case 'deficiencies': {
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) values[i] = rows[i]!.deficiencies.length;
+      return { kind: 'number', values };
+    }
+  }
+}
+
+/**
+ * Ids of one shape, `<prefix><number>` with one shared prefix and distinct numbers (CPOR-100001…),
+ * sort by their number; anything else returns null and sorts by natural string keys.
+ */
+function numericIdKeys(rows: readonly QueueRow[]): Keys | null {
+  const n = rows.length;
+  const values = new Float64Array(n);
+  let prefix: string | null = null;
+  for (let i = 0; i < n; i++) {
+    const id = rows[i]!.id;
+    let k = id.length;
+    while (k > 0 && id.charCodeAt(k - 1) >= 48 && id.charCodeAt(k - 1) <= 57) k--;
+    const digits = id.length - k;
+    if (digits === 0 || digits > 15 || (digits > 1 && id.charCodeAt(k) === 48)) return null;
+    if (prefix === null) prefix = id.slice(0, k);
+    else if (!id.startsWith(prefix) || k !== prefix.length) return null;
+    values[i] = Number(id.slice(k));
+  }
+  return { kind: 'number', values };
+}
+
+function naturalIdKeys(rows: readonly QueueRow[]): Keys {
+  const n = rows.length;
+  const values = new Array<string>(n);
+  // Unique even where two ids share a natural key (CPOR-01, CPOR-1): the base order relies on it.
+  for (let i = 0; i < n; i++) values[i] = `${naturalKey(rows[i]!.id)}\u0000${rows[i]!.id}`;
+  return { kind: 'string', values };
+}
+
+/** Tier offsets keep service levels before windows in both directions (due instants are < 1e14). */
+const WINDOW_TIER = 1e15;
+function slaKey(row: QueueRow): number {
+  const clock = row.clock;
+  if (clock === null) return Number.NaN;
+  return clock.kind === 'sla' ? clock.dueMs : clock.dueMs + WINDOW_TIER;
+}
+
+/**
+ * Dense ranks (0, 1, 2, … in ascending key order, equal keys equal rank); missing values (NaN, null)
+ * get the highest rank. Native sorts only: no comparator calls, which dominate at 100,000 rows.
+ */
+export function ranksOf(keys: Keys): { ranks: Float64Array; missing: number } {
+  const n = keys.values.length;
+  const ranks = new Float64Array(n);
+  if (keys.kind === 'number') {
+    const values = keys.values;
+    const sorted = Float64Array.from(values).sort(); // NaN sorts last
+    let unique = 0;
+    for (let i = 0; i < n; i++) {
+      const v = sorted[i]!;
+      if (v !== v) break;
+      if (unique === 0 || sorted[unique - 1] !== v) sorted[unique++] = v;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!;
+      if (v !== v) {
+        ranks[i] = unique;
+        continue;
+      }
+      let lo = 0;
+      let hi = unique - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid]! < v) lo = mid + 1;
+        else hi = mid;
+      }
+      ranks[i] = lo;
+    }
+    return { ranks, missing: unique };
+  }
+  const values = keys.values;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v != null && !index.has(v)) index.set(v, 0);
+  }
+  const unique = [...index.keys()].sort(); // code-unit order, the same as `<`
+  for (let r = 0; r < unique.length; r++) index.set(unique[r]!, r);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    ranks[i] = v == null ? unique.length : index.get(v)!;
+  }
+  return { ranks, missing: unique.length };
+}
+
+/**
+ * Caches the sorted order of one rows array per column and direction. Ties break on the SLA due
+ * instant (most urgent first), then on the claim id, so every order is total and deterministic.
+ *
+ * Implementation: every row gets a base rank (its position in the tie-break order); a column sort
+ * packs `columnRank * n + baseRank` into one float and sorts those natively.
+ */
+export class Sorter {
+  readonly rows: readonly QueueRow[];
+  private readonly nameOf: (userId: string) => string;
+  private readonly ranks = new Map<SortColumn, { ranks: Float64Array; missing: number }>();
+  private readonly orders = new Map<string, QueueRow[]>();
+  private base: { rankOf: Float64Array; order: QueueRow[] } | null = null;
+
+  constructor(rows: readonly QueueRow[], nameOf: (userId: string) => string = (id) => id) {
+    this.rows = rows;
+    this.nameOf = nameOf;
+  }
+
+  private ranksOfColumn(column: SortColumn): { ranks: Float64Array; missing: number } {
+    let r = this.ranks.get(column);
+    if (!r) {
+      r = ranksOf(keysFor(this.rows, column, this.nameOf));
+      this.ranks.set(column, r);
+    }
+    return r;
+  }
+
+  /** The tie-break order: SLA due ascending (missing last), then claim id (unique, so the order is total). */
+  private baseOrder(): { rankOf: Float64Array; order: QueueRow[] } {
+    if (this.base) return this.base;
+    const rows = this.rows;
+    const n = rows.length;
+    const sla = this.ranksOfColumn('sla').ranks;
+    const id = this.ranksOfColumn('id').ranks;
+    const rowByIdRank = new Uint32Array(n);
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      rowByIdRank[id[i]!] = i;
+      packed[i] = sla[i]! * n + id[i]!;
+    }
+    packed.sort();
+    const order = new Array<QueueRow>(n);
+    const rankOf = new Float64Array(n);
+    for (let r = 0; r < n; r++) {
+      const i = rowByIdRank[packed[r]! % n]!;
+      order[r] = rows[i]!;
+      rankOf[i] = r;
+    }
+    this.base = { rankOf, order };
+    return this.base;
+  }
+
+  sorted(spec: SortSpec): QueueRow[] {
+    const cacheKey = `${spec.column}:${spec.desc ? 'desc' : 'asc'}`;
+    const cached = this.orders.get(cacheKey);
+    if (cached) return cached;
+    const n = this.rows.length;
+    let out: QueueRow[];
+    if (n === 0) out = [];
+    else if (spec.column === 'sla' && !spec.desc) out = this.baseOrder().order;
+    else if (spec.column === 'id') {
+      // Ids are unique: their ranks are the positions.
+      const { ranks } = this.ranksOfColumn('id');
+      out = new Array<QueueRow>(n);
+      for (let i = 0; i < n; i++) out[spec.desc ? n - 1 - ranks[i]! : ranks[i]!] = this.rows[i]!;
+    } else {
+      const { ranks, missing } = this.ranksOfColumn(spec.column);
+      const base = this.baseOrder();
+      const packed = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const r = ranks[i]!;
+        const key = r === missing ? missing : spec.desc ? missing - 1 - r : r;
+        packed[i] = key * n + base.rankOf[i]!;
+      }
+      const baseOrder = base.order;
+      out = new Array<QueueRow>(n);
+      packed.sort();
+      for (let r = 0; r < n; r++) out[r] = baseOrder[packed[r]! % n]!;
+    }
+    this.orders.set(cacheKey, out);
+    return out;
+  }
+}
