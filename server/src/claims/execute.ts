@@ -5,7 +5,7 @@
 import { decide, evolve, isStorableText, type Actor, type Claim, type Decision, type DecisionError } from '../../../shared/index';
 import type { Tx } from '../db/index';
 import type { SlaSettings } from '../settings';
-import { appendEvents, loadClaim, lockSyncLog, SYNC_CHANNEL } from './store';
+import { appendEvents, loadClaim, lockSyncLog } from './store';
 
 export type Execution =
   | { ok: true; claim: Claim; events: Extract<Decision, { ok: true }>['events']; globalSeq: number }
@@ -21,7 +21,7 @@ export async function executeCommand(tx: Tx, input: unknown, actor: Actor, now: 
   if (!decision.ok) return decision;
   let claim = current;
   for (const event of decision.events) claim = evolve(claim, event);
+  // Also notifies SYNC_CHANNEL (pokes every server process's clients at commit).
   const globalSeq = await appendEvents(tx, claim!, decision.events);
-  await tx.notify(SYNC_CHANNEL, String(globalSeq));
   return { ok: true, claim: claim!, events: decision.events, globalSeq };
 }
