@@ -3,7 +3,7 @@
  * the same transaction so the snapshot is always the fold of the events.
  */
 import type { Claim, ClaimEvent } from '../../../shared/index';
-import { ADVISORY_LOCKS, json, type Queryable, type SqlParam, type Tx } from '../db/index';
+import { ADVISORY_LOCKS, json, type Queryable, type Tx } from '../db/index';
 
 /** Notification channel that tells every server process (and its SSE clients) that the log grew. */
 export const SYNC_CHANNEL = 'sync_log';
@@ -59,45 +59,45 @@ export function eventFromRow(row: EventRow): ClaimEvent {
 }
 
 /**
- * Appends events, stores the claim they lead to and notifies SYNC_CHANNEL (heard at commit), in
- * one statement: one round trip per command, whatever the number of events. Returns the global
- * sequence of the last event. `unique (claim_id, seq)` refuses a second writer deciding on the
- * same version.
+ * Appends events and stores the claims they lead to, and notifies SYNC_CHANNEL (heard at commit),
+ * in one statement whatever the number of events and claims: rows travel as one jsonb array each,
+ * so a push batch costs one round trip here. Returns the global sequence of the last event.
+ * `unique (claim_id, seq)` refuses a second writer deciding on the same version.
  */
-export async function appendEvents(tx: Tx, claim: Claim, events: readonly ClaimEvent[]): Promise<number> {
-  if (events.length === 0) throw new Error(`appendEvents: no events for claim ${claim.id}`);
-  const params: SqlParam[] = [];
-  // Rows in event order: each takes its global_seq from sync_seq in that order.
-  const rows = events.map((e) => {
-    const p = params.push(e.claimId, e.seq, e.type, new Date(e.at), e.actor.id, e.actor.role, json(e.payload)) - 7;
-    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}::jsonb)`;
-  });
-  const c = params.push(
-    claim.id,
-    claim.partner.partnerId,
-    claim.customer.tenantId,
-    claim.status,
-    claim.assignee,
-    claim.version,
-    json(claim),
-    new Date(claim.createdAt),
-    new Date(claim.updatedAt),
-    SYNC_CHANNEL,
-  ) - 10;
-  const stored = await tx.query<{ last_global_seq: number }>(
+export async function appendEvents(tx: Tx, claims: Claim | readonly Claim[], events: readonly ClaimEvent[]): Promise<number> {
+  const stored = Array.isArray(claims) ? (claims as readonly Claim[]) : [claims as Claim];
+  if (events.length === 0) throw new Error(`appendEvents: no events for claim ${stored.map((c) => c.id).join(', ')}`);
+  const eventRows = events.map((e) => ({ claim_id: e.claimId, seq: e.seq, type: e.type, at: e.at, actor_id: e.actor.id, actor_role: e.actor.role, payload: e.payload }));
+  const claimRows = stored.map((c) => ({
+    id: c.id,
+    partner_id: c.partner.partnerId,
+    tenant_id: c.customer.tenantId,
+    status: c.status,
+    assignee: c.assignee,
+    version: c.version,
+    snapshot: c,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+  }));
+  const result = await tx.query<{ last_global_seq: number }>(
     `with appended as (
-       insert into events (claim_id, seq, type, at, actor_id, actor_role, payload) values ${rows.join(', ')}
-       returning global_seq
+       insert into events (claim_id, seq, type, at, actor_id, actor_role, payload)
+       select claim_id, seq, type, at, actor_id, actor_role, payload
+       from jsonb_to_recordset($1::jsonb) as e(claim_id text, seq int, type text, at timestamptz, actor_id text, actor_role text, payload jsonb)
+       returning global_seq, claim_id
      ), stored as (
        insert into claims (id, partner_id, tenant_id, status, assignee, version, snapshot, created_at, updated_at, last_global_seq)
-       values ($${c + 1}, $${c + 2}, $${c + 3}, $${c + 4}, $${c + 5}, $${c + 6}, $${c + 7}::jsonb, $${c + 8}, $${c + 9}, (select max(global_seq) from appended))
+       select c.id, c.partner_id, c.tenant_id, c.status, c.assignee, c.version, c.snapshot, c.created_at, c.updated_at,
+         (select max(a.global_seq) from appended a where a.claim_id = c.id)
+       from jsonb_to_recordset($2::jsonb) as c(id text, partner_id text, tenant_id text, status text, assignee text, version int,
+         snapshot jsonb, created_at timestamptz, updated_at timestamptz)
        on conflict (id) do update set partner_id = excluded.partner_id, tenant_id = excluded.tenant_id,
          status = excluded.status, assignee = excluded.assignee, version = excluded.version,
          snapshot = excluded.snapshot, updated_at = excluded.updated_at, last_global_seq = excluded.last_global_seq
        returning last_global_seq
      )
-     select last_global_seq, pg_notify($${c + 10}, last_global_seq::text) from stored`,
-    params,
+     select max(last_global_seq) as last_global_seq, pg_notify($3, max(last_global_seq)::text) from stored`,
+    [json(eventRows), json(claimRows), SYNC_CHANNEL],
   );
-  return stored.rows[0]!.last_global_seq;
+  return result.rows[0]!.last_global_seq;
 }
