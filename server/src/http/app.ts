@@ -30,7 +30,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     logger: options.logger ?? false,
     bodyLimit: deps.config.maxJsonBodyBytes ?? JSON_BODY_LIMIT,
     // Claim ids may be 200 characters (shared command schema); the router's default cap is 100.
-    maxParamLength: 256,
+    routerOptions: { maxParamLength: 256 },
     requestIdHeader: false,
     genReqId: () => crypto.randomUUID(),
     // The router's own refusals (malformed URL encoding, over-long path segments) in our error shape.
