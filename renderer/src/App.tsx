@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import { AppShell, type QueueComponent } from './app/AppShell';
-import { TemporaryQueue } from './app/TemporaryQueue';
+import { BridgeContext } from './app/BridgeContext';
+import { QueueSlot } from './app/QueueSlot';
 import type { WorkstationBridge } from './bridge';
 import { t } from './i18n';
 import { configureSession, restoreSession, useSession } from './session/sessionStore';
@@ -12,8 +13,8 @@ import { SignInScreen } from './signin/SignInScreen';
 
 type ShellInfo = { electron: boolean; defaultServerUrl: string };
 
-/** The review queue; TemporaryQueue until renderer/src/queue's QueueScreen lands. */
-const Queue: QueueComponent = TemporaryQueue;
+/** The review queue screen, mounted in the shell's main region. */
+const Queue: QueueComponent = QueueSlot;
 
 export function App({ bridge }: { bridge: WorkstationBridge }) {
   const [shell, setShell] = useState<ShellInfo | null>(null);
@@ -44,5 +45,9 @@ export function App({ bridge }: { bridge: WorkstationBridge }) {
     );
   }
   if (state.phase === 'signed_out') return <SignInScreen key={state.notice ?? 'none'} defaultServerUrl={shell.defaultServerUrl} />;
-  return <AppShell workstation={state.workstation} electron={shell.electron} Queue={Queue} />;
+  return (
+    <BridgeContext.Provider value={bridge}>
+      <AppShell workstation={state.workstation} electron={shell.electron} Queue={Queue} />
+    </BridgeContext.Provider>
+  );
 }

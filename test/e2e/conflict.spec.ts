@@ -1,4 +1,5 @@
 /** Two reviewers decide the same claim offline; one wins, the other keeps its words in Sync issues. */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { isSubmittedUnassigned, serverClaim, takeClaim } from './support/api';
 import { expectSynced, goOffline, goOnline, openClaim, signIn, syncStatus } from './support/ui';
@@ -57,9 +58,17 @@ test('conflicting offline decisions: one applied, the other refused with its rea
   expect(onServer.status).toBe('partner_action_needed');
   expect(onServer.infoRequests.map((r) => r.message)).toEqual([alexText]);
 
-  // Dismissing clears the badge; the text stays under "dismissed".
+  // The list can be saved as a file (browser: a download), text included.
   await priya.getByRole('navigation', { name: 'Workstation' }).getByRole('link', { name: /Sync issues/ }).click();
-  const dismiss = issues.getByRole('button', { name: 'Dismiss' });
+  const downloading = priya.waitForEvent('download');
+  await issues.getByRole('button', { name: 'Save the list as a file' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('sync-issues.json');
+  await expect(issues.getByRole('status')).toHaveText('Saved.');
+  expect(JSON.stringify(JSON.parse(readFileSync(await download.path(), 'utf8')))).toContain(JSON.stringify(priyaText).slice(1, -1));
+
+  // Dismissing clears the badge; the text stays under "dismissed".
+  const dismiss = issues.getByRole('button', { name: 'Dismiss', exact: true });
   await expect(dismiss).toHaveCount(2);
   await dismiss.first().click();
   await expect(dismiss).toHaveCount(1);

@@ -7,10 +7,16 @@ test('reviewer journey reaches the server exactly as done on screen', async ({ p
   const claim = await takeClaim(isSubmittedUnassigned);
   await signIn(page, 'reviewer1');
 
-  // The queue lists the seeded claims; open ours from it.
+  // The queue lists the seeded claims; find ours among the unassigned ones and open it.
   const main = page.getByRole('main');
-  await expect(main.getByRole('heading', { level: 1 })).toBeVisible();
-  await main.getByRole('button', { name: `Open claim ${claim.id}` }).click();
+  await expect(main.getByRole('heading', { level: 1, name: 'Review queue' })).toBeVisible();
+  const grid = main.getByRole('grid', { name: 'Claims' });
+  await main.getByRole('tab', { name: /^All/ }).click();
+  await expect.poll(() => grid.getByRole('row').count()).toBeGreaterThan(5);
+  await main.getByRole('tab', { name: /^Unassigned/ }).click();
+  await main.getByLabel('Search claims').fill(claim.id);
+  await expect(grid.getByRole('row')).toHaveCount(2);
+  await grid.getByRole('button', { name: `Open claim ${claim.id}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Claim ${claim.id}`) })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 

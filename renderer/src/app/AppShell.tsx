@@ -10,6 +10,7 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { HeaderNav } from './HeaderNav';
 import { navigate, useRoute } from './route';
 import { StatusBar } from './StatusBar';
+import { RefusalNotifier } from './useRefusalNotifications';
 import { WorkstationContext } from './WorkstationContext';
 
 export type QueueComponent = ComponentType<{ onOpenClaim(id: string): void }>;
@@ -41,6 +42,7 @@ export function AppShell({ workstation, electron, Queue }: { workstation: Workst
       <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
         {t('app.skipToMain')}
       </button>
+      <RefusalNotifier />
       <HeaderNav electron={electron} />
       {syncState === 'signed_out' && (
         <div role="alert" className="banner banner--warning">

@@ -24,7 +24,8 @@ export function ClaimActions({ claim }: { claim: Claim }) {
     requestInfo: dryRun({ type: 'requestInfo', claimId, codes: ['missing_poe'], message: '-' }),
     approve: dryRun({ type: 'approve', claimId }),
     reject: dryRun({ type: 'reject', claimId, reasons: ['insufficient_poe'], message: '-' }),
-    assign: dryRun({ type: 'assign', claimId, assignee: claim.assignee ?? '-' }),
+    // Any assignee other than the current one: "may I reassign this claim?"
+    assign: dryRun({ type: 'assign', claimId, assignee: claim.assignee === null ? '-' : null }),
   };
   return (
     <section aria-labelledby="actions-heading" className="panel">
@@ -46,7 +47,7 @@ export function ClaimActions({ claim }: { claim: Claim }) {
           {t('command.assign')}
         </ActionButton>
       </div>
-      <p role="status" className={outcome?.kind === 'refused' ? 'error-text' : 'muted'}>
+      <p role="status" className={`status-line ${outcome?.kind === 'refused' ? 'error-text' : 'muted'}`}>
         {outcome?.text}
       </p>
       {dialog === 'requestInfo' && <RequestInfoDialog claim={claim} act={act} onClose={close} />}

@@ -151,11 +151,6 @@ export const en = {
   'offline.storage': 'Storage used: {used} of {quota}',
   'offline.storageUnknown': 'Storage use unknown',
 
-  'queue.temporaryHeading': 'Review queue',
-  'queue.temporaryNote': 'Simple list until the full review queue lands.',
-  'queue.open': 'Open claim {id}',
-  'queue.loading': 'Loading claims…',
-  'queue.empty': 'No claims on this workstation yet.',
 
   'claim.loading': 'Loading claim…',
   'claim.notFound': 'Claim {id} is not on this workstation. It may not exist, or it has not been synced yet.',
@@ -214,7 +209,6 @@ export const en = {
   'assign.known': 'Reviewers seen on this workstation',
   'assign.reviewer': 'Reviewer ID',
   'assign.submit': 'Assign',
-  'assign.unassign': 'Unassign',
   'approve.title': 'Approve the claim',
   'approve.message': 'Message to the partner (optional)',
   'approve.submit': 'Approve claim',
@@ -248,7 +242,13 @@ export const en = {
   'history.pending': 'Pending on this device: {action}',
   'history.by': '{name} ({role})',
 
+  'notify.refusedTitle': 'The server refused an action',
+  'notify.refusedBody': '{count} new sync issue(s). Your text is kept in Sync issues.',
+
   'syncIssues.heading': 'Sync issues',
+  'syncIssues.save': 'Save the list as a file',
+  'syncIssues.saved': 'Saved.',
+  'syncIssues.details': 'What was tried: {details}',
   'syncIssues.intro': 'Actions the server refused. Nothing you wrote is lost: copy it, send it again, or dismiss the issue.',
   'syncIssues.none': 'No sync issues. Everything you did reached the server.',
   'syncIssues.item': '{action} on claim {claim}',

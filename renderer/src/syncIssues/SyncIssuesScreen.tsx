@@ -11,7 +11,8 @@ import type { Refusal } from '../store/db';
 import { t } from '../i18n';
 import { formatLocal } from '../ui/format';
 import { useLiveQuery } from '../ui/useLiveQuery';
-import { resendCommand, reviewerTexts } from './refusals';
+import { useBridge } from '../app/BridgeContext';
+import { resendCommand, reviewerTexts, triedDetails } from './refusals';
 
 export function SyncIssuesScreen() {
   const open = useOpenRefusals();
@@ -24,10 +25,11 @@ export function SyncIssuesScreen() {
     <section aria-labelledby="sync-issues-heading">
       <h1 id="sync-issues-heading">{t('syncIssues.heading')}</h1>
       <p>{t('syncIssues.intro')}</p>
-      <p role="status" className={note?.kind === 'error' ? 'error-text' : 'muted'}>
+      <p role="status" className={`status-line ${note?.kind === 'error' ? 'error-text' : 'muted'}`}>
         {note?.text}
       </p>
       {open.length === 0 && <p>{t('syncIssues.none')}</p>}
+      {open.length > 0 && <SaveIssuesButton refusals={open} onNote={setNote} />}
       <ul className="issue-list">
         {open.map((refusal) => (
           <SyncIssue key={refusal.mutationId} refusal={refusal} onNote={setNote} />
@@ -56,6 +58,7 @@ function SyncIssue({ refusal, onNote: setNote }: { refusal: Refusal; onNote(note
   const claim = useClaims((s) => s.claims.get(refusal.claimId));
   const headingId = `issue-${refusal.mutationId}`;
   const texts = reviewerTexts(refusal);
+  const details = triedDetails(refusal);
   const action = t(`command.${refusal.name}`);
 
   const resend = async () => {
@@ -70,6 +73,7 @@ function SyncIssue({ refusal, onNote: setNote }: { refusal: Refusal; onNote(note
       <article aria-labelledby={headingId}>
         <h2 id={headingId}>{t('syncIssues.item', { action, claim: refusal.claimId })}</h2>
         <p className="muted">{t('syncIssues.tried', { at: formatLocal(refusal.clientTime) })}</p>
+        {details && <p>{t('syncIssues.details', { details })}</p>}
         <h3>{t('syncIssues.reason')}</h3>
         <p className="issue__reason">{refusal.outcome.message ?? refusal.outcome.code}</p>
         <p>
@@ -117,6 +121,25 @@ function CopyButton({ text }: { text: string }) {
   return (
     <button type="button" className="button button--small" onClick={() => void copy()}>
       {copied ? t('syncIssues.copied') : t('syncIssues.copy')}
+    </button>
+  );
+}
+
+/** Saves the open issues (with the reviewer's text) as JSON, e.g. to send to a supervisor. */
+function SaveIssuesButton({ refusals, onNote }: { refusals: Refusal[]; onNote(note: Note): void }) {
+  const bridge = useBridge();
+  const save = async () => {
+    const data = JSON.stringify(
+      refusals.map((r) => ({ claimId: r.claimId, action: r.name, args: r.args, triedAt: r.clientTime, refused: r.outcome })),
+      null,
+      2,
+    );
+    const result = await bridge.saveFile({ suggestedName: 'sync-issues.json', mimeType: 'application/json', data });
+    if (result.saved) onNote({ kind: 'ok', text: t('syncIssues.saved') });
+  };
+  return (
+    <button type="button" className="button" onClick={() => void save()}>
+      {t('syncIssues.save')}
     </button>
   );
 }
