@@ -1,6 +1,6 @@
 /** Sign-in, session restore and sign-out in browser mode against the real backend. */
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from './support/api';
+import { BASE_URL, DEMO_PASSWORD } from './support/api';
 import { expectSynced, signIn } from './support/ui';
 
 test.describe('signing in', () => {
@@ -59,5 +59,22 @@ test.describe('signing in', () => {
     await expect(page.getByLabel('Username')).toHaveValue('reviewer2');
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  });
+
+  test('a session revoked on the server ends cleanly: sign in again, keep working', async ({ page }) => {
+    await signIn(page, 'reviewer3');
+    const token = await page.evaluate(() => (JSON.parse(localStorage.getItem('poe-workstation:session') ?? '{}') as { token?: string }).token);
+    const response = await fetch(new URL('/auth/logout', BASE_URL), { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(response.ok).toBe(true);
+
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const banner = page.getByRole('alert').filter({ hasText: 'Your session has ended' });
+    await expect(banner).toBeVisible();
+    await expect(page.getByRole('status', { name: 'Sync status' })).toContainText('Session ended');
+    await banner.getByRole('button', { name: 'Sign in again' }).click();
+    await expect(page.getByLabel('Username')).toHaveValue('reviewer3');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectSynced(page);
   });
 });
