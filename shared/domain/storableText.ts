@@ -3,10 +3,10 @@
  * lone UTF-16 surrogates (broken Unicode that cannot be encoded as UTF-8). Checked on every
  * command before any rule, so such input is a clear refusal instead of a storage failure.
  */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function isStorableText(text: string): boolean {
-  return !UNSTORABLE.test(text);
+  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
 }
 
 /** The path of the first string (or key) in `value` that cannot be stored, or null. Depth-limited. */
