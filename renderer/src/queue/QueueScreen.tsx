@@ -49,8 +49,7 @@ import { format, queueMessages as m } from './messages';
 import { ensureHaystack, RowIndex, type QueueRow, type QueueSettings } from './model';
 import {
   countViews,
-  filterRows,
-  rowPredicate,
+  FilterMemo,
   Sorter,
   SORT_COLUMNS,
   VIEW_IDS,
@@ -148,7 +147,14 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
     return index.rows(claims, ticker.now());
   }, [index, claims, settings, ticker]);
   const sorter = useMemo(() => new Sorter(rows, userName), [rows, userName]);
-  useBackgroundIndexing(rows);
+  const rowFor = useCallback(
+    (id: string) => {
+      const claim = claims.get(id);
+      return claim ? index.peek(claim) : undefined;
+    },
+    [claims, index],
+  );
+  useBackgroundIndexing(rows, sorter);
 
   const minute = useTickerStep(60_000);
   const ctx = useMemo<QueueContext>(() => ({ nowMs: minute, endOfDayMs: endOfLocalDay(minute), userId: currentUserId }), [minute, currentUserId]);
@@ -160,10 +166,11 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
   const busy = deferred !== query;
   const filters = useMemo(() => toQueueFilters(deferred.columnFilters), [deferred.columnFilters]);
   const sorted = useMemo(() => sorter.sorted(toSortSpec(deferred.sorting)), [sorter, deferred.sorting]);
-  const filtered = useMemo(() => {
-    const trivial = deferred.view === 'all' && deferred.search.trim() === '' && Object.keys(filters).length === 0;
-    return trivial ? sorted : filterRows(sorted, rowPredicate(deferred.view, filters, deferred.search, ctx));
-  }, [sorted, deferred.view, deferred.search, filters, ctx]);
+  const [filterMemo] = useState(() => new FilterMemo());
+  const filtered = useMemo(
+    () => filterMemo.filter(sorted, deferred.view, filters, deferred.search, ctx),
+    [filterMemo, sorted, deferred.view, deferred.search, filters, ctx],
+  );
 
   const assignees = useMemo(() => {
     const ids = new Set<string>();
@@ -182,7 +189,7 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
   const set = useQueueUi.setState;
   // eslint-disable-next-line react-hooks/incompatible-library -- the table instance is only read during render here; nothing memoizes its methods
   const table = useReactTable<QueueRow>({
-    data: filtered,
+    data: filtered as QueueRow[], // react-table types data as mutable; it never writes to it
     columns,
     getRowId: (row) => row.id,
     // Only the state models are used: the row models are never built (sorting and filtering are
@@ -321,6 +328,7 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
           busy={busy}
           table={table}
           columnsKey={columns}
+          rowFor={rowFor}
           onOpen={open}
         />
         {filtered.length === 0 && <p className="queue__empty">{m.empty}</p>}
@@ -330,31 +338,41 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
 }
 
 /**
- * Builds the search text of every row in idle time after the queue is on screen, so the first
- * search does not pay for 100,000 haystacks and loading does not either. A search before it is done
- * builds the missing ones on the spot (ensureHaystack).
+ * Idle-time work once the queue is on screen: the search text of every row, then the sort keys of
+ * every column. So neither loading nor the first search or first click on a column header pays for
+ * 100,000 of them; whatever is still missing when needed is built on the spot.
  */
-function useBackgroundIndexing(rows: readonly QueueRow[]) {
+function useBackgroundIndexing(rows: readonly QueueRow[], sorter: Sorter) {
   useEffect(() => {
     let next = 0;
     let handle: number | ReturnType<typeof setTimeout> | null = null;
     const idle = typeof requestIdleCallback === 'function';
     const step = (deadline?: IdleDeadline) => {
-      const until = performance.now() + (deadline ? Math.min(deadline.timeRemaining(), 12) : 8);
-      while (next < rows.length) {
-        ensureHaystack(rows[next++]!);
-        if ((next & 255) === 0 && performance.now() >= until) break;
+      const left = deadline ? deadline.timeRemaining() : 8;
+      const until = performance.now() + Math.min(left, 12);
+      if (next < rows.length) {
+        while (next < rows.length) {
+          ensureHaystack(rows[next++]!);
+          if ((next & 255) === 0 && performance.now() >= until) break;
+        }
+        handle = schedule();
+        return;
       }
-      handle = next < rows.length ? schedule() : null;
+      // A column's keys take tens of milliseconds in one piece: only in a long idle period.
+      if (deadline && !deadline.didTimeout && left < 40) {
+        handle = schedule();
+        return;
+      }
+      handle = sorter.prepareNext() ? schedule() : null;
     };
-    const schedule = () => (idle ? requestIdleCallback(step, { timeout: 500 }) : setTimeout(step, 16));
+    const schedule = () => (idle ? requestIdleCallback(step, { timeout: 1000 }) : setTimeout(step, 16));
     handle = schedule();
     return () => {
       if (handle === null) return;
       if (idle) cancelIdleCallback(handle as number);
       else clearTimeout(handle);
     };
-  }, [rows]);
+  }, [rows, sorter]);
 }
 
 function ViewTabs({
@@ -415,10 +433,12 @@ type GridProps = {
   table: ReturnType<typeof useReactTable<QueueRow>>;
   /** Changes when the column definitions change (cached react-table rows are then rebuilt). */
   columnsKey: unknown;
+  /** The row of a claim id (O(1)), so finding its position is a native indexOf by identity. */
+  rowFor: (id: string) => QueueRow | undefined;
   onOpen: (id: string) => void;
 };
 
-function QueueGrid({ gridId, helpId, rows, query, busy, table, columnsKey, onOpen }: GridProps) {
+function QueueGrid({ gridId, helpId, rows, query, busy, table, columnsKey, rowFor, onOpen }: GridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const activeId = useQueueUi((s) => s.activeId);
   const [initialOffset] = useState(() => useQueueUi.getState().scrollTop);
@@ -438,7 +458,19 @@ function QueueGrid({ gridId, helpId, rows, query, busy, table, columnsKey, onOpe
     initialRect: { width: 1280, height: 720 },
   });
 
-  const activeIndex = useMemo(() => (activeId === null ? -1 : rows.findIndex((r) => r.id === activeId)), [rows, activeId]);
+
+  // Where the active claim is: among the rendered rows (the usual case when moving by keyboard),
+  // else by identity over all rows (on demand, never per render).
+  const items = virtualizer.getVirtualItems();
+  const activeItem = activeId === null ? undefined : items.find((v) => rows[v.index]?.id === activeId);
+  const indexOf = useCallback(
+    (id: string | null): number => {
+      const row = id === null ? undefined : rowFor(id);
+      return row ? rows.indexOf(row) : -1;
+    },
+    [rows, rowFor],
+  );
+  const activeIndex = (): number => activeItem?.index ?? indexOf(activeId);
 
   // Keep the scroll position for the next visit.
   useEffect(() => {
@@ -449,13 +481,26 @@ function QueueGrid({ gridId, helpId, rows, query, busy, table, columnsKey, onOpe
   }, []);
 
   // A new view, sort, filter or search: show the active claim if it is still there, else the top.
+  // Decided from the virtualizer's cached offset and the fixed row height, and applied in the next
+  // frame: asking the element (scrollHeight, scrollTop) right after a commit forces a layout.
   const lastQuery = useRef(query);
   useEffect(() => {
     if (lastQuery.current === query) return;
     lastQuery.current = query;
-    if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-    else virtualizer.scrollToOffset(0);
-  }, [query, activeIndex, virtualizer]);
+    const activeIndex = indexOf(useQueueUi.getState().activeId);
+    const offset = virtualizer.scrollOffset ?? 0;
+    const viewport = (virtualizer.scrollRect?.height ?? 0) - HEADER_HEIGHT;
+    let target = 0;
+    if (activeIndex >= 0) {
+      const top = activeIndex * ROW_HEIGHT;
+      target = top < offset ? top : top + ROW_HEIGHT > offset + viewport ? top + ROW_HEIGHT - viewport : offset;
+    }
+    if (target === offset) return;
+    const frame = requestAnimationFrame(() => {
+      if (scrollRef.current) scrollRef.current.scrollTop = target;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [query, virtualizer, indexOf]);
 
   const rowCache = useMemo(() => {
     void columnsKey;
@@ -483,12 +528,13 @@ function QueueGrid({ gridId, helpId, rows, query, busy, table, columnsKey, onOpe
     virtualizer.scrollToIndex(i, { align: 'auto' });
   };
 
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.altKey || e.metaKey || (e.ctrlKey && e.key !== 'Home' && e.key !== 'End')) return;
     if (e.target !== e.currentTarget) return; // keys inside a cell's own control stay with it
     const el = scrollRef.current;
     const page = Math.max(1, Math.floor(((el?.clientHeight ?? 0) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
-    const at = activeIndex >= 0 ? activeIndex : -1;
+    const at = activeIndex();
     switch (e.key) {
       case 'ArrowDown':
       case 'j':
@@ -521,16 +567,14 @@ function QueueGrid({ gridId, helpId, rows, query, busy, table, columnsKey, onOpe
 
   // Focus with no active claim (or one filtered away): make the first claim on screen active.
   const onFocus = () => {
-    if (activeIndex >= 0 || n === 0) return;
+    if (n === 0 || activeIndex() >= 0) return;
     const first = virtualizer.getVirtualItems().find((v) => v.start - HEADER_HEIGHT >= (scrollRef.current?.scrollTop ?? 0) - 1);
     const i = first?.index ?? 0;
     useQueueUi.setState({ activeId: rows[i]!.id });
   };
 
-  const items = virtualizer.getVirtualItems();
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const rowDomId = (i: number) => `${gridId}-row-${i}`;
-  const activeRendered = activeIndex >= 0 && items.some((v) => v.index === activeIndex);
 
   return (
     <div
@@ -542,7 +586,7 @@ function QueueGrid({ gridId, helpId, rows, query, busy, table, columnsKey, onOpe
       aria-rowcount={n + 1}
       aria-colcount={headers.length}
       aria-busy={busy}
-      aria-activedescendant={activeRendered ? rowDomId(activeIndex) : undefined}
+      aria-activedescendant={activeItem ? rowDomId(activeItem.index) : undefined}
       tabIndex={0}
       className="queue-grid"
       onKeyDown={onKeyDown}
@@ -579,7 +623,7 @@ function QueueGrid({ gridId, helpId, rows, query, busy, table, columnsKey, onOpe
               domId={rowDomId(item.index)}
               index={item.index}
               top={item.start - HEADER_HEIGHT}
-              active={item.index === activeIndex}
+              active={item === activeItem}
               tableRow={tableRow(row, item.index)}
               onActivate={activate}
               onOpen={onOpen}
@@ -590,6 +634,7 @@ function QueueGrid({ gridId, helpId, rows, query, busy, table, columnsKey, onOpe
     </div>
   );
 }
+
 
 type GridRowProps = {
   domId: string;

@@ -141,7 +141,7 @@ export function SlaCell({ row }: { row: QueueRow }) {
 function LiveClock({ row }: { row: QueueRow }) {
   const now = useTickerNow();
   const clock = row.clock!;
-  const level = levelAt(clock, now);
+  const level = levelAt(row, now)!;
   const remaining = remainingAt(row, now);
   return (
     <span className={`queue-sla queue-sla--${clock.kind} queue-sla--${level}`}>

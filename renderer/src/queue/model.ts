@@ -38,7 +38,7 @@ export type QueueClock = {
   unit: ClockReading['unit'];
   startedMs: number;
   dueMs: number;
-  /** When the clock reads `at_risk` (the policy's threshold of its target used). */
+  /** When the clock reads `at_risk` (the policy's threshold of its target used); NaN until first asked. */
   atRiskMs: number;
   target: number;
 };
@@ -56,8 +56,12 @@ export type QueueRow = {
   readonly productNames: readonly string[];
   /** The calendar and policy the clock was read with. */
   readonly settings: QueueSettings;
-  /** Lower-case NFKC search text; built lazily (see `ensureHaystack`). */
-  hay: string | undefined;
+  /**
+   * Lower-case NFKC search text, '' until built (see `ensureHaystack`). Always a string, never
+   * undefined: a field that changes representation later would deprecate the object shape of
+   * 100,000 rows and slow every loop over them.
+   */
+  hay: string;
 };
 
 export const FAMILY_BIT: Readonly<Record<ProductFamily, number>> = Object.fromEntries(
@@ -66,27 +70,47 @@ export const FAMILY_BIT: Readonly<Record<ProductFamily, number>> = Object.fromEn
 
 const OPEN: ReadonlySet<string> = new Set(OPEN_STATUSES);
 
-export function buildRow(claim: Claim, settings: QueueSettings, nowMs: number): QueueRow {
-  const reading = primaryClock(clocks(claim, new Date(nowMs), settings.calendar, { policy: settings.policy }));
+export function buildRow(claim: Claim, settings: QueueSettings, now: Date): QueueRow {
+  const reading = primaryClock(clocks(claim, now, settings.calendar, { policy: settings.policy }));
   let families = 0;
-  const productNames: string[] = [];
-  for (const p of claim.products) {
-    families |= FAMILY_BIT[p.family] ?? 0;
-    productNames.push(PRODUCT_BY_ID.get(p.productId)?.name ?? p.productId);
-  }
-  let deficiencies: DeficiencyCode[] = hasFailedItem(claim) ? failedDeficiencies(claim).map((d) => d.code) : [];
-  if (deficiencies.length === 0 && OPEN.has(claim.status)) deficiencies = claim.infoRequests.at(-1)?.codes ?? [];
+  for (const p of claim.products) families |= FAMILY_BIT[p.family] ?? 0;
+  let deficiencies: readonly DeficiencyCode[] = hasFailedItem(claim) ? failedDeficiencies(claim).map((d) => d.code) : [];
+  if (deficiencies.length === 0 && OPEN.has(claim.status)) deficiencies = claim.infoRequests.at(-1)?.codes ?? NONE;
   return {
     id: claim.id,
     claim,
-    clock: reading ? toQueueClock(reading, settings) : null,
-    submittedMs: claim.firstSubmittedAt === null ? Number.NaN : Date.parse(claim.firstSubmittedAt),
+    clock: reading ? toQueueClock(reading) : null,
+    submittedMs: firstSubmittedMs(claim),
     deficiencies,
     families,
-    productNames,
+    productNames: productNamesOf(claim.products),
     settings,
-    hay: undefined,
+    hay: '',
   };
+}
+
+const NONE: readonly DeficiencyCode[] = Object.freeze([]);
+
+/** One shared names array per single-product claim (most claims): less to allocate at 100,000. */
+const singleProductNames = new Map<string, readonly string[]>();
+function productNamesOf(products: Claim['products']): readonly string[] {
+  const nameOf = (id: string) => PRODUCT_BY_ID.get(id)?.name ?? id;
+  if (products.length === 1) {
+    const id = products[0]!.productId;
+    let names = singleProductNames.get(id);
+    if (!names) singleProductNames.set(id, (names = Object.freeze([nameOf(id)])));
+    return names;
+  }
+  return products.map((p) => nameOf(p.productId));
+}
+
+/** The first submission from the status log's epoch ms when it has them (parsing is the slow part). */
+function firstSubmittedMs(claim: Claim): number {
+  if (claim.firstSubmittedAt === null) return Number.NaN;
+  for (const span of claim.statusLog) {
+    if (span.status === 'submitted') return span.fromMs ?? Date.parse(claim.firstSubmittedAt);
+  }
+  return Date.parse(claim.firstSubmittedAt);
 }
 
 /** Cheap pre-check: most claims have no failed item, and failedDeficiencies allocates per claim. */
@@ -115,36 +139,42 @@ export function remainingAt(row: QueueRow, nowMs: number): number | null {
 }
 const remainingCache = new WeakMap<QueueRow, { minute: number; remaining: number }>();
 
-function toQueueClock(reading: ClockReading, settings: QueueSettings): QueueClock {
-  const startedMs = reading.startedAt.getTime();
-  const atRiskAt = settings.policy.atRiskAt;
-  let atRiskMs: number;
-  if (reading.unit === 'days') {
-    atRiskMs = startedMs + atRiskAt * reading.target * MS_PER_DAY;
-  } else {
-    const timeline = businessTimeline(settings.calendar);
-    atRiskMs = timeline.instantAt(timeline.positionAt(startedMs) + atRiskAt * reading.target);
-  }
+function toQueueClock(reading: ClockReading): QueueClock {
   return {
     name: reading.clock,
     kind: SLA_CLOCKS.has(reading.clock) ? 'sla' : 'window',
     unit: reading.unit,
-    startedMs,
+    startedMs: reading.startedAt.getTime(),
     dueMs: reading.dueAt.getTime(),
-    atRiskMs,
+    atRiskMs: Number.NaN,
     target: reading.target,
   };
 }
 
-/** The clock's level at `nowMs` (same thresholds as the shared `levelOf`). */
-export function levelAt(clock: QueueClock, nowMs: number): ClockLevel {
+/** When the row's clock turns `at_risk`; computed on first use (most rows never need it). */
+function atRiskMsOf(row: QueueRow, clock: QueueClock): number {
+  if (clock.atRiskMs === clock.atRiskMs) return clock.atRiskMs;
+  const { calendar, policy } = row.settings;
+  if (clock.unit === 'days') {
+    clock.atRiskMs = clock.startedMs + policy.atRiskAt * clock.target * MS_PER_DAY;
+  } else {
+    const timeline = businessTimeline(calendar);
+    clock.atRiskMs = timeline.instantAt(timeline.positionAt(clock.startedMs) + policy.atRiskAt * clock.target);
+  }
+  return clock.atRiskMs;
+}
+
+/** The level of the row's running clock at `nowMs` (the shared `levelOf` thresholds); null without one. */
+export function levelAt(row: QueueRow, nowMs: number): ClockLevel | null {
+  const clock = row.clock;
+  if (clock === null) return null;
   if (nowMs >= clock.dueMs) return 'breached';
-  return nowMs >= clock.atRiskMs ? 'at_risk' : 'on_track';
+  return nowMs >= atRiskMsOf(row, clock) ? 'at_risk' : 'on_track';
 }
 
 /** The level of the row's running service-level clock at `nowMs`; windows and no clock are `null`. */
 export function slaLevelAt(row: QueueRow, nowMs: number): ClockLevel | null {
-  return row.clock?.kind === 'sla' ? levelAt(row.clock, nowMs) : null;
+  return row.clock?.kind === 'sla' ? levelAt(row, nowMs) : null;
 }
 
 /** Search normalization: NFKC (full-width Latin and half-width katakana fold) and lower case. */
@@ -156,7 +186,7 @@ export function normalizeText(text: string): string {
 const SEP = '\u0000';
 
 export function ensureHaystack(row: QueueRow): string {
-  if (row.hay !== undefined) return row.hay;
+  if (row.hay !== '') return row.hay;
   const c = row.claim;
   const raw = [c.id, c.partner.name, c.partner.partnerId, c.customer.name, c.customer.domain, c.customer.tenantId, ...row.productNames].join(SEP);
   // NFKC only where it can change something: it is the slow part, and most text is plain ASCII.
@@ -187,16 +217,22 @@ export class RowIndex {
     this.cache = new WeakMap();
   }
 
+  /** The row already derived for this claim object, if any. */
+  peek(claim: Claim): QueueRow | undefined {
+    return this.cache.get(claim);
+  }
+
   rows(claims: ReadonlyMap<string, Claim>, nowMs: number): QueueRow[] {
-    const rows: QueueRow[] = new Array<QueueRow>(claims.size);
-    let i = 0;
+    const now = new Date(nowMs);
+    // Grown by push: `new Array(n)` for n in the 100,000s makes a slow dictionary-mode array.
+    const rows: QueueRow[] = [];
     for (const claim of claims.values()) {
       let row = this.cache.get(claim);
       if (!row) {
-        row = buildRow(claim, this.settings, nowMs);
+        row = buildRow(claim, this.settings, now);
         this.cache.set(claim, row);
       }
-      rows[i++] = row;
+      rows.push(row);
     }
     return rows;
   }

@@ -127,6 +127,53 @@ export function filterRows(order: readonly QueueRow[], predicate: (row: QueueRow
   return out;
 }
 
+function sameFilters(a: QueueFilters, b: QueueFilters): boolean {
+  return a.status === b.status && a.level === b.level && a.family === b.family && a.assignee === b.assignee && (a.partner ?? '') === (b.partner ?? '');
+}
+
+/** Whether each earlier term lies inside some new term: then every row the new terms match, the old ones did. */
+function refines(newTerms: readonly string[], oldTerms: readonly string[]): boolean {
+  return oldTerms.every((o) => newTerms.some((n) => n.includes(o)));
+}
+
+/**
+ * The last filter result, kept by its inputs: a render that React throws away and redoes (a tick
+ * interrupting a deferred render) finds the work done. And typing on in the search box narrows the
+ * previous result instead of the whole set, when every earlier term lies inside a new one.
+ */
+export class FilterMemo {
+  private last: {
+    sorted: readonly QueueRow[];
+    view: ViewId;
+    filters: QueueFilters;
+    terms: string[];
+    ctx: QueueContext;
+    out: readonly QueueRow[];
+  } | null = null;
+
+  filter(sorted: readonly QueueRow[], view: ViewId, filters: QueueFilters, search: string, ctx: QueueContext): readonly QueueRow[] {
+    const terms = searchTerms(search);
+    const last = this.last;
+    const sameBase =
+      last !== null &&
+      last.sorted === sorted &&
+      last.view === view &&
+      sameFilters(last.filters, filters) &&
+      last.ctx.nowMs === ctx.nowMs &&
+      last.ctx.endOfDayMs === ctx.endOfDayMs &&
+      last.ctx.userId === ctx.userId;
+    if (sameBase && last.terms.length === terms.length && last.terms.every((t, i) => t === terms[i])) return last.out;
+    let out: readonly QueueRow[];
+    if (view === 'all' && terms.length === 0 && Object.values(filters).every((v) => v === undefined)) out = sorted;
+    else {
+      const from = sameBase && last.terms.length > 0 && refines(terms, last.terms) ? last.out : sorted;
+      out = filterRows(from, rowPredicate(view, filters, terms.join(' '), ctx));
+    }
+    this.last = { sorted, view, filters, terms, ctx, out };
+    return out;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sorting
 
@@ -154,38 +201,38 @@ function keysFor(rows: readonly QueueRow[], column: SortColumn, nameOf: (userId:
       return numericIdKeys(rows) ?? naturalIdKeys(rows);
     case 'partner': {
       const memo = new Map<string, string>();
-      const values = new Array<string>(n);
+      const values: string[] = [];
       for (let i = 0; i < n; i++) {
         const p = rows[i]!.claim.partner;
         const raw = p.name;
         let key = memo.get(raw);
         if (key === undefined) memo.set(raw, (key = raw.toLowerCase()));
-        values[i] = `${key}\u0000${p.partnerId}`;
+        values.push(`${key}\u0000${p.partnerId}`);
       }
       return { kind: 'string', values };
     }
     case 'customer': {
-      const values = new Array<string>(n);
-      for (let i = 0; i < n; i++) values[i] = rows[i]!.claim.customer.name.toLowerCase();
+      const values: string[] = [];
+      for (let i = 0; i < n; i++) values.push(rows[i]!.claim.customer.name.toLowerCase());
       return { kind: 'string', values };
     }
     case 'products': {
-      const values = new Array<string>(n);
-      for (let i = 0; i < n; i++) values[i] = rows[i]!.productNames.join(', ').toLowerCase();
+      const values: string[] = [];
+      for (let i = 0; i < n; i++) values.push(rows[i]!.productNames.join(', ').toLowerCase());
       return { kind: 'string', values };
     }
     case 'assignee': {
       const memo = new Map<string, string>();
-      const values = new Array<string | null>(n);
+      const values: (string | null)[] = [];
       for (let i = 0; i < n; i++) {
         const id = rows[i]!.claim.assignee;
         if (id === null) {
-          values[i] = null;
+          values.push(null);
           continue;
         }
         let key = memo.get(id);
         if (key === undefined) memo.set(id, (key = naturalKey(nameOf(id))));
-        values[i] = key;
+        values.push(key);
       }
       return { kind: 'string', values };
     }
@@ -236,9 +283,9 @@ function numericIdKeys(rows: readonly QueueRow[]): Keys | null {
 
 function naturalIdKeys(rows: readonly QueueRow[]): Keys {
   const n = rows.length;
-  const values = new Array<string>(n);
+  const values: string[] = [];
   // Unique even where two ids share a natural key (CPOR-01, CPOR-1): the base order relies on it.
-  for (let i = 0; i < n; i++) values[i] = `${naturalKey(rows[i]!.id)}\u0000${rows[i]!.id}`;
+  for (let i = 0; i < n; i++) values.push(`${naturalKey(rows[i]!.id)}\u0000${rows[i]!.id}`);
   return { kind: 'string', values };
 }
 
@@ -340,15 +387,31 @@ export class Sorter {
       packed[i] = sla[i]! * n + id[i]!;
     }
     packed.sort();
-    const order = new Array<QueueRow>(n);
+    const order: QueueRow[] = [];
     const rankOf = new Float64Array(n);
     for (let r = 0; r < n; r++) {
       const i = rowByIdRank[packed[r]! % n]!;
-      order[r] = rows[i]!;
+      order.push(rows[i]!);
       rankOf[i] = r;
     }
     this.base = { rankOf, order };
     return this.base;
+  }
+
+  /**
+   * Computes one more column's sort keys ahead of time (for idle callbacks), so the first click on
+   * a column header only sorts. Returns false once every column is ready.
+   */
+  prepareNext(): boolean {
+    if (this.rows.length === 0) return false;
+    if (!this.base) {
+      this.baseOrder();
+      return true;
+    }
+    const column = SORT_COLUMNS.find((c) => !this.ranks.has(c));
+    if (column === undefined) return false;
+    this.ranksOfColumn(column);
+    return true;
   }
 
   sorted(spec: SortSpec): QueueRow[] {
@@ -362,8 +425,10 @@ export class Sorter {
     else if (spec.column === 'id') {
       // Ids are unique: their ranks are the positions.
       const { ranks } = this.ranksOfColumn('id');
-      out = new Array<QueueRow>(n);
-      for (let i = 0; i < n; i++) out[spec.desc ? n - 1 - ranks[i]! : ranks[i]!] = this.rows[i]!;
+      const rowAt = new Uint32Array(n);
+      for (let i = 0; i < n; i++) rowAt[spec.desc ? n - 1 - ranks[i]! : ranks[i]!] = i;
+      out = [];
+      for (let r = 0; r < n; r++) out.push(this.rows[rowAt[r]!]!);
     } else {
       const { ranks, missing } = this.ranksOfColumn(spec.column);
       const base = this.baseOrder();
@@ -374,9 +439,9 @@ export class Sorter {
         packed[i] = key * n + base.rankOf[i]!;
       }
       const baseOrder = base.order;
-      out = new Array<QueueRow>(n);
+      out = [];
       packed.sort();
-      for (let r = 0; r < n; r++) out[r] = baseOrder[packed[r]! % n]!;
+      for (let r = 0; r < n; r++) out.push(baseOrder[packed[r]! % n]!);
     }
     this.orders.set(cacheKey, out);
     return out;
