@@ -72,7 +72,7 @@ export function databaseName(serverUrl: string, userId: string): string {
 
 export function openWorkstationDb(name: string, options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange }): WorkstationDb {
   const db = new Dexie(name, options) as WorkstationDb;
-  // Version 1. Later versions add `.version(n).stores(...).upgrade(tx => ...)` below, never edit this.
+  // Each version's stores() is kept as written; later versions add on and say what they migrate.
   db.version(1).stores({
     claims: 'id, status, assignee, updatedAt, [assignee+status]',
     events: 'id, claimId, [claimId+seq]',
@@ -82,6 +82,19 @@ export function openWorkstationDb(name: string, options?: { indexedDB?: IDBFacto
     annotationDrafts: 'id, claimId',
     meta: 'key',
   });
+  // Version 2: status-log entries carry `fromMs` (clocks read it instead of parsing every second);
+  // claims stored by version 1 get it filled in. Refusals are also listed per claim and state.
+  db.version(2)
+    .stores({ refusals: 'mutationId, claimId, dismissed, [claimId+dismissed]' })
+    .upgrade(async (tx) => {
+      await tx
+        .table<LocalClaim, string>('claims')
+        .toCollection()
+        .modify((row) => {
+          row.view = withStatusTimes(row.view);
+          if (row.base) row.base = withStatusTimes(row.base);
+        });
+    });
   return db;
 }
 
@@ -92,6 +105,12 @@ export async function getMeta<K extends MetaKey>(db: WorkstationDb, key: K): Pro
 
 export async function setMeta<K extends MetaKey>(db: WorkstationDb, key: K, value: MetaValues[K]): Promise<void> {
   await db.meta.put({ key, value } as MetaRow);
+}
+
+/** A claim whose status-log entries all carry `fromMs`. */
+export function withStatusTimes(claim: Claim): Claim {
+  if (claim.statusLog.every((span) => span.fromMs !== undefined)) return claim;
+  return { ...claim, statusLog: claim.statusLog.map((span) => (span.fromMs !== undefined ? span : { ...span, fromMs: Date.parse(span.from) })) };
 }
 
 /** The index value for "no assignee" (IndexedDB cannot index null). */
