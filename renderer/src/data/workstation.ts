@@ -92,8 +92,12 @@ export async function startWorkstation(session: Session): Promise<Workstation> {
     onPoke: () => void loop.trigger(),
     onConnected: (pokesConnected) => useSyncStatus.setState({ pokesConnected }),
   });
+  // The browser's online/offline events are hints: "offline" shows at once; "online" probes the
+  // server with a sync right away instead of waiting for the backoff timer.
   const onOnline = () => void loop.trigger();
+  const onOffline = () => useSyncStatus.setState({ state: 'offline' });
   window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
   void loop.trigger();
 
   return {
@@ -109,6 +113,7 @@ export async function startWorkstation(session: Session): Promise<Workstation> {
     serverNow: () => serverNow(ctx),
     stop() {
       window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
       stopPokes();
       unsubscribe();
       loop.stop();
