@@ -1,0 +1,188 @@
+/**
+ * The SLA picture of every claim in scope, kept up to date incrementally: per clock, the running
+ * entries ordered by due instant and by at-risk instant; the claims ordered by when they first
+ * breach. A sync that changes 1,000 of 100,000 claims derives 1,000 claims again (the shared
+ * `clocks`) and patches the ordered arrays in one linear pass each; nothing is re-sorted.
+ */
+import type { Claim } from '@shared/index';
+import { buildClaimSla, SLA_CLOCKS, type ClaimSla, type SlaClock, type SlaEntry, type SlaSettings } from './model';
+import { countAtOrBefore, patchSorted } from './sorted';
+
+type PerClock<T> = Readonly<Record<SlaClock, T>>;
+
+export type SlaSnapshot = {
+  readonly settings: SlaSettings;
+  /** Running entries per clock, ordered by due instant. */
+  readonly byDue: PerClock<readonly SlaEntry[]>;
+  /** The same entries ordered by the instant they turn at risk. */
+  readonly byRisk: PerClock<readonly SlaEntry[]>;
+  /** Paused entries per clock (the overall clock while the partner acts), fewest days left first. */
+  readonly paused: PerClock<readonly SlaEntry[]>;
+  /** Every running entry of every clock, ordered by due instant. */
+  readonly allByDue: readonly SlaEntry[];
+  /** Claims with a reviewer clock that will breach (or has), by first breach; and by first at-risk instant. */
+  readonly claimsByBreach: readonly ClaimSla[];
+  readonly claimsByRisk: readonly ClaimSla[];
+  /** Claims in scope with at least one running or paused SLA clock. */
+  readonly size: number;
+};
+
+const byNumberThenId = <T>(key: (x: T) => number, id: (x: T) => string) => (a: T, b: T): number => {
+  const x = key(a);
+  const y = key(b);
+  if (x < y) return -1;
+  if (x > y) return 1;
+  const p = id(a);
+  const q = id(b);
+  return p < q ? -1 : p > q ? 1 : 0;
+};
+const entryId = (e: SlaEntry) => e.owner.claim.id;
+export const compareByDue = byNumberThenId<SlaEntry>((e) => e.dueMs, entryId);
+export const compareByRisk = byNumberThenId<SlaEntry>((e) => e.atRiskMs, entryId);
+const compareByPausedRemaining = byNumberThenId<SlaEntry>((e) => e.pausedRemaining, entryId);
+const compareAll = (a: SlaEntry, b: SlaEntry) => compareByDue(a, b) || SLA_CLOCKS.indexOf(a.clock) - SLA_CLOCKS.indexOf(b.clock);
+const claimId = (c: ClaimSla) => c.claim.id;
+const compareByBreach = byNumberThenId<ClaimSla>((c) => c.breachMs, claimId);
+const compareByClaimRisk = byNumberThenId<ClaimSla>((c) => c.riskMs, claimId);
+
+export const dueOf = (e: SlaEntry) => e.dueMs;
+export const riskOf = (e: SlaEntry) => e.atRiskMs;
+export const breachOf = (c: ClaimSla) => c.breachMs;
+export const claimRiskOf = (c: ClaimSla) => c.riskMs;
+
+const perClock = <T>(make: () => T): Record<SlaClock, T> => Object.fromEntries(SLA_CLOCKS.map((c) => [c, make()])) as Record<SlaClock, T>;
+
+export class SlaIndex {
+  private readonly cache = new WeakMap<Claim, ClaimSla>();
+  /** Claims in the index (in scope, with a clock), by id. */
+  private readonly current = new Map<string, ClaimSla>();
+  private lastClaims: ReadonlyMap<string, Claim> | null = null;
+  private snap: SlaSnapshot;
+
+  constructor(
+    readonly settings: SlaSettings,
+    private readonly inScope: (claim: Claim) => boolean = () => true,
+  ) {
+    const empty = () => perClock<readonly SlaEntry[]>(() => []);
+    this.snap = { settings, byDue: empty(), byRisk: empty(), paused: empty(), allByDue: [], claimsByBreach: [], claimsByRisk: [], size: 0 };
+  }
+
+  /** The claim's SLA picture (memoized per claim object). `nowMs` only matters for paused clocks' levels. */
+  of(claim: Claim, nowMs: number): ClaimSla {
+    let sla = this.cache.get(claim);
+    if (!sla) {
+      sla = buildClaimSla(claim, this.settings, nowMs);
+      this.cache.set(claim, sla);
+    }
+    return sla;
+  }
+
+  get snapshot(): SlaSnapshot {
+    return this.snap;
+  }
+
+  /** Brings the index up to `claims` (the claims store's immutable map) and returns the new snapshot. */
+  update(claims: ReadonlyMap<string, Claim>, nowMs: number): SlaSnapshot {
+    if (claims === this.lastClaims) return this.snap;
+    this.lastClaims = claims;
+    const removed = new Set<ClaimSla>();
+    const added: ClaimSla[] = [];
+    let kept = 0;
+    for (const claim of claims.values()) {
+      const previous = this.current.get(claim.id);
+      if (previous !== undefined && previous.claim === claim) {
+        kept++;
+        continue;
+      }
+      const next = this.inScope(claim) ? this.of(claim, nowMs) : undefined;
+      if (previous) {
+        removed.add(previous);
+        this.current.delete(claim.id);
+      }
+      if (next && next.entries.length > 0) {
+        added.push(next);
+        this.current.set(claim.id, next);
+        kept++;
+      }
+    }
+    // Claims that left the store altogether (rare: a reset).
+    if (kept !== this.current.size) {
+      for (const [id, sla] of this.current) {
+        if (!claims.has(id)) {
+          removed.add(sla);
+          this.current.delete(id);
+        }
+      }
+    }
+    if (removed.size === 0 && added.length === 0) return this.snap;
+
+    const addedDue = perClock<SlaEntry[]>(() => []);
+    const addedPaused = perClock<SlaEntry[]>(() => []);
+    const addedAll: SlaEntry[] = [];
+    const touched = new Set<SlaClock>();
+    for (const sla of added) {
+      for (const e of sla.entries) {
+        touched.add(e.clock);
+        if (e.paused) addedPaused[e.clock].push(e);
+        else {
+          addedDue[e.clock].push(e);
+          addedAll.push(e);
+        }
+      }
+    }
+    for (const sla of removed) for (const e of sla.entries) touched.add(e.clock);
+    const gone = removed.size > 0 ? (e: SlaEntry) => removed.has(e.owner) : null;
+    const goneClaim = removed.size > 0 ? (c: ClaimSla) => removed.has(c) : null;
+    const prev = this.snap;
+    const byDue = { ...prev.byDue };
+    const byRisk = { ...prev.byRisk };
+    const paused = { ...prev.paused };
+    for (const clock of touched) {
+      byDue[clock] = patchSorted(prev.byDue[clock], gone, [...addedDue[clock]], compareByDue);
+      byRisk[clock] = patchSorted(prev.byRisk[clock], gone, addedDue[clock], compareByRisk);
+      paused[clock] = patchSorted(prev.paused[clock], gone, addedPaused[clock], compareByPausedRemaining);
+    }
+    const breaching = added.filter((c) => c.breachMs !== Number.POSITIVE_INFINITY);
+    const risking = added.filter((c) => c.riskMs !== Number.POSITIVE_INFINITY);
+    this.snap = {
+      settings: this.settings,
+      byDue,
+      byRisk,
+      paused,
+      allByDue: patchSorted(prev.allByDue, gone, addedAll, compareAll),
+      claimsByBreach: patchSorted(prev.claimsByBreach, goneClaim, breaching, compareByBreach),
+      claimsByRisk: patchSorted(prev.claimsByRisk, goneClaim, risking, compareByClaimRisk),
+      size: this.current.size,
+    };
+    return this.snap;
+  }
+}
+
+/** Level counts of one clock at `nowMs`: binary searches, cheap enough for every tick. */
+export function levelCounts(snapshot: SlaSnapshot, clock: SlaClock, nowMs: number): { running: number; atRisk: number; breached: number; paused: number } {
+  const due = snapshot.byDue[clock];
+  const breached = countAtOrBefore(due, dueOf, nowMs);
+  const risky = countAtOrBefore(snapshot.byRisk[clock], riskOf, nowMs);
+  const { pausedAtRisk, pausedBreached } = pausedLevels(snapshot.paused[clock]);
+  return { running: due.length, atRisk: risky - breached + pausedAtRisk, breached: breached + pausedBreached, paused: snapshot.paused[clock].length };
+}
+
+/** Claims in the snapshot whose reviewer clocks are breached at `nowMs`. */
+export function breachedClaimCount(snapshot: SlaSnapshot, nowMs: number): number {
+  return countAtOrBefore(snapshot.claimsByBreach, breachOf, nowMs);
+}
+
+/** Levels of paused entries are fixed: counted once per array. */
+const pausedCounts = new WeakMap<readonly SlaEntry[], { pausedAtRisk: number; pausedBreached: number }>();
+function pausedLevels(entries: readonly SlaEntry[]): { pausedAtRisk: number; pausedBreached: number } {
+  let counts = pausedCounts.get(entries);
+  if (!counts) {
+    counts = { pausedAtRisk: 0, pausedBreached: 0 };
+    for (const e of entries) {
+      if (e.pausedLevel === 'breached') counts.pausedBreached++;
+      else if (e.pausedLevel === 'at_risk') counts.pausedAtRisk++;
+    }
+    pausedCounts.set(entries, counts);
+  }
+  return counts;
+}
