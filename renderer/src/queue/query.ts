@@ -194,7 +194,10 @@ type Keys = { kind: 'number'; values: Float64Array } | { kind: 'string'; values:
  * Sort keys per column for one rows array. Missing values (no assignee, never submitted, no running
  * clock) are `NaN`/`null` and always sort last, whatever the direction.
  */
-function keysFor(rows: readonly QueueRow[], column: SortColumn, nameOf: (userId: string) => string): Keys {
+/** Sort columns, plus the SLA column's own descending key (service levels stay before windows). */
+type KeyColumn = SortColumn | 'slaDesc';
+
+function keysFor(rows: readonly QueueRow[], column: KeyColumn, nameOf: (userId: string) => string): Keys {
   const n = rows.length;
   switch (column) {
     case 'id':
@@ -252,6 +255,15 @@ function keysFor(rows: readonly QueueRow[], column: SortColumn, nameOf: (userId:
       for (let i = 0; i < n; i++) values[i] = slaKey(rows[i]!);
       return { kind: 'number', values };
     }
+    case 'slaDesc': {
+      // Most time left first, still service levels before windows before no clock.
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const clock = rows[i]!.clock;
+        values[i] = clock === null ? Number.NaN : (clock.kind === 'sla' ? 0 : WINDOW_TIER) - clock.dueMs;
+      }
+      return { kind: 'number', values };
+    }
     case 'deficiencies': {
       const values = new Float64Array(n);
       for (let i = 0; i < n; i++) values[i] = rows[i]!.deficiencies.length;
@@ -289,7 +301,7 @@ function naturalIdKeys(rows: readonly QueueRow[]): Keys {
   return { kind: 'string', values };
 }
 
-/** Tier offsets keep service levels before windows in both directions (due instants are < 1e14). */
+/** The tier offset puts windows after service levels (due instants are < 1e14). */
 const WINDOW_TIER = 1e15;
 function slaKey(row: QueueRow): number {
   const clock = row.clock;
@@ -355,7 +367,7 @@ export function ranksOf(keys: Keys): { ranks: Float64Array; missing: number } {
 export class Sorter {
   readonly rows: readonly QueueRow[];
   private readonly nameOf: (userId: string) => string;
-  private readonly ranks = new Map<SortColumn, { ranks: Float64Array; missing: number }>();
+  private readonly ranks = new Map<KeyColumn, { ranks: Float64Array; missing: number }>();
   private readonly orders = new Map<string, QueueRow[]>();
   private base: { rankOf: Float64Array; order: QueueRow[] } | null = null;
 
@@ -364,7 +376,7 @@ export class Sorter {
     this.nameOf = nameOf;
   }
 
-  private ranksOfColumn(column: SortColumn): { ranks: Float64Array; missing: number } {
+  private ranksOfColumn(column: KeyColumn): { ranks: Float64Array; missing: number } {
     let r = this.ranks.get(column);
     if (!r) {
       r = ranksOf(keysFor(this.rows, column, this.nameOf));
@@ -408,7 +420,7 @@ export class Sorter {
       this.baseOrder();
       return true;
     }
-    const column = SORT_COLUMNS.find((c) => !this.ranks.has(c));
+    const column = ([...SORT_COLUMNS, 'slaDesc'] as const).find((c) => !this.ranks.has(c));
     if (column === undefined) return false;
     this.ranksOfColumn(column);
     return true;
@@ -430,12 +442,15 @@ export class Sorter {
       out = [];
       for (let r = 0; r < n; r++) out.push(this.rows[rowAt[r]!]!);
     } else {
-      const { ranks, missing } = this.ranksOfColumn(spec.column);
+      // Descending SLA has a key of its own; every other column reverses its ascending ranks.
+      const own = spec.column === 'sla';
+      const { ranks, missing } = this.ranksOfColumn(own ? 'slaDesc' : spec.column);
+      const desc = spec.desc && !own;
       const base = this.baseOrder();
       const packed = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         const r = ranks[i]!;
-        const key = r === missing ? missing : spec.desc ? missing - 1 - r : r;
+        const key = r === missing ? missing : desc ? missing - 1 - r : r;
         packed[i] = key * n + base.rankOf[i]!;
       }
       const baseOrder = base.order;
