@@ -54,6 +54,9 @@ export const notifyRequestSchema = z.strictObject({
 }) satisfies z.ZodType<NotifyRequest>;
 
 /** Arguments per bridge method, as the tuple `ipcRenderer.invoke` delivers after the channel. */
+/** A badge shows a count of claims: a whole number, not absurdly large. */
+export const badgeCountSchema = z.number().int().min(0).max(1_000_000);
+
 export const bridgeArgs = {
   getAppInfo: z.tuple([]),
   loadSession: z.tuple([]),
@@ -62,6 +65,7 @@ export const bridgeArgs = {
   saveFile: z.tuple([saveFileRequestSchema]),
   notify: z.tuple([notifyRequestSchema]),
   getBackendUrl: z.tuple([]),
+  setBadgeCount: z.tuple([badgeCountSchema]),
   setBackendUrl: z.tuple([backendUrlSchema.nullable()]),
 } as const satisfies Record<keyof WorkstationBridge, z.ZodType>;
 

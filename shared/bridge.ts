@@ -60,6 +60,11 @@ export interface WorkstationBridge {
   setBackendUrl(url: string | null): Promise<void>;
 }
 
+  /**
+   * The count on the app's dock/taskbar/launcher badge (breached claims); 0 clears it. Resolves
+   * false where the OS shows no badge. Browser mode: a "(n) " prefix on the page title.
+   */
+  setBadgeCount(count: number): Promise<boolean>;
 /** The name under which the preload exposes the bridge: `window.workstation`. */
 export const BRIDGE_GLOBAL = 'workstation';
 
@@ -76,6 +81,7 @@ export const bridgeChannels = {
 } as const satisfies Record<keyof WorkstationBridge, string>;
 
 export type BridgeChannel = (typeof bridgeChannels)[keyof typeof bridgeChannels];
+  setBadgeCount: 'workstation:set-badge-count',
 
 /**
  * Paths of the sync backend's HTTP API. In the desktop shell the renderer calls them on its own

@@ -150,6 +150,8 @@ async function start(): Promise<void> {
       },
       getBackendUrl: backendUrl,
       setBackendUrl: async (url) => {
+      // macOS dock and Linux launchers (Unity API); false where the platform has no badge.
+      setBadgeCount: (count) => app.setBadgeCount(count),
         await settings.update({ backendUrl: url });
       },
     },

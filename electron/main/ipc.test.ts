@@ -19,6 +19,7 @@ function setup() {
     clearSession: vi.fn(async () => {}),
     saveFile: vi.fn(() => ({ saved: false as const })),
     notify: vi.fn(() => true),
+    setBadgeCount: vi.fn(() => true),
     getBackendUrl: vi.fn(() => 'http://127.0.0.1:8787'),
     setBackendUrl: vi.fn(async () => {}),
   };
@@ -83,6 +84,8 @@ describe('registerBridgeHandlers', () => {
     ['saveFile', [{ suggestedName: 'report.csv', mimeType: 'text/csv', data: 'a,b' }]],
     ['saveFile', [{ suggestedName: 'doc.pdf', mimeType: 'application/pdf', data: new Uint8Array([37, 80]) }]],
     ['notify', [{ title: 'Claims due today', body: '3 claims' }]],
+    ['setBadgeCount', [12]],
+    ['setBadgeCount', [0]],
     ['setBackendUrl', ['https://sync.example.com']],
     ['setBackendUrl', [null]],
   ] as const)('passes a valid %s payload to its handler', async (method, args) => {
@@ -100,6 +103,10 @@ describe('registerBridgeHandlers', () => {
     ['saveFile', [{ suggestedName: 'a', mimeType: 'text/csv', data: 42 }]],
     ['notify', [{ title: '', body: 'x' }]],
     ['notify', [{ title: 'x'.repeat(201), body: 'x' }]],
+    ['setBadgeCount', [-1]],
+    ['setBadgeCount', [1.5]],
+    ['setBadgeCount', ['12']],
+    ['setBadgeCount', []],
     ['setBackendUrl', ['javascript:alert(1)']],
     ['setBackendUrl', ['https://user:pw@sync.example.com']],
     ['setBackendUrl', []],

@@ -23,6 +23,7 @@ const bridge = {
   clearSession: () => ipcRenderer.invoke(bridgeChannels.clearSession) as Promise<void>,
   saveFile: (request: SaveFileRequest) => ipcRenderer.invoke(bridgeChannels.saveFile, request) as Promise<SaveFileResult>,
   notify: (request: NotifyRequest) => ipcRenderer.invoke(bridgeChannels.notify, request) as Promise<boolean>,
+  setBadgeCount: (count: number) => ipcRenderer.invoke(bridgeChannels.setBadgeCount, count) as Promise<boolean>,
   getBackendUrl: () => ipcRenderer.invoke(bridgeChannels.getBackendUrl) as Promise<string | null>,
   setBackendUrl: (url: string | null) => ipcRenderer.invoke(bridgeChannels.setBackendUrl, url) as Promise<void>,
 } satisfies WorkstationBridge;

@@ -34,6 +34,22 @@ function defaultEnvironment(): BrowserEnvironment {
   };
 }
 
+/**
+ * Whether desktop notifications may be shown: browsers ask the user once, and only in answer to a
+ * gesture (a click), so the UI offers a button while this is 'default'.
+ */
+export function browserNotificationPermission(env: Pick<BrowserEnvironment, 'Notification'> = defaultEnvironment()): NotificationPermission | 'unsupported' {
+  return env.Notification ? env.Notification.permission : 'unsupported';
+}
+
+/** Asks for permission to notify; call from a click handler. */
+export async function requestBrowserNotificationPermission(env: Pick<BrowserEnvironment, 'Notification'> = defaultEnvironment()): Promise<boolean> {
+  const N = env.Notification;
+  if (!N) return false;
+  if (N.permission !== 'default') return N.permission === 'granted';
+  return (await N.requestPermission()) === 'granted';
+}
+
 export function createBrowserBridge(env: BrowserEnvironment = defaultEnvironment()): WorkstationBridge {
   let memorySession: StoredSession | null = null;
   return {
@@ -86,6 +102,15 @@ export function createBrowserBridge(env: BrowserEnvironment = defaultEnvironment
       if (permission === 'default') permission = await N.requestPermission();
       if (permission !== 'granted') return false;
       new N(title, { body });
+      return true;
+    },
+
+    async setBadgeCount(count) {
+      const document = env.document;
+      if (!document) return false;
+      // The tab title stands in for a dock badge: "(3) PoE Reviewer Workstation".
+      const title = document.title.replace(/^\(\d+\) /, '');
+      document.title = count > 0 ? `(${count}) ${title}` : title;
       return true;
     },
 

@@ -3,7 +3,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { bridgeChannels, type StoredSession, type WorkstationBridge } from '@shared/bridge';
 import { appInfoSchema } from '@shared/bridge-schema';
 
-import { BACKEND_URL_KEY, createBrowserBridge, SESSION_KEY, type BrowserEnvironment } from './browser';
+import {
+  BACKEND_URL_KEY,
+  browserNotificationPermission,
+  createBrowserBridge,
+  requestBrowserNotificationPermission,
+  SESSION_KEY,
+  type BrowserEnvironment,
+} from './browser';
 import { resolveBridge } from './index';
 
 const SESSION: StoredSession = {
@@ -105,5 +112,30 @@ describe('browser bridge', () => {
     expect(await createBrowserBridge({ storage: null, Notification: make('default', 'denied') }).notify({ title: 'b', body: '' })).toBe(false);
     expect(await createBrowserBridge({ storage: null }).notify({ title: 'c', body: '' })).toBe(false);
     expect(shown).toEqual(['a']);
+  });
+
+  it('asks for notification permission only while undecided', async () => {
+    const make = (permission: NotificationPermission, answer: NotificationPermission) =>
+      ({ permission, requestPermission: vi.fn(async () => answer) }) as unknown as typeof Notification;
+    expect(browserNotificationPermission({})).toBe('unsupported');
+    expect(browserNotificationPermission({ Notification: make('denied', 'granted') })).toBe('denied');
+    const undecided = make('default', 'granted');
+    expect(await requestBrowserNotificationPermission({ Notification: undecided })).toBe(true);
+    expect(undecided.requestPermission).toHaveBeenCalledOnce();
+    const denied = make('denied', 'granted');
+    expect(await requestBrowserNotificationPermission({ Notification: denied })).toBe(false);
+    expect(denied.requestPermission).not.toHaveBeenCalled();
+  });
+
+  it('shows the badge count as a prefix of the page title', async () => {
+    const document = { title: 'PoE Reviewer Workstation' } as Document;
+    const bridge = createBrowserBridge({ storage: null, document });
+    expect(await bridge.setBadgeCount(12)).toBe(true);
+    expect(document.title).toBe('(12) PoE Reviewer Workstation');
+    await bridge.setBadgeCount(3);
+    expect(document.title).toBe('(3) PoE Reviewer Workstation');
+    await bridge.setBadgeCount(0);
+    expect(document.title).toBe('PoE Reviewer Workstation');
+    expect(await createBrowserBridge({ storage: null }).setBadgeCount(1)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { BRIDGE_GLOBAL, type WorkstationBridge } from '@shared/bridge';
 
-import { createBrowserBridge } from './browser';
+import { browserNotificationPermission, createBrowserBridge, requestBrowserNotificationPermission } from './browser';
 
 declare global {
   interface Window {
@@ -20,5 +20,14 @@ export function resolveBridge(scope: BridgeScope | undefined): WorkstationBridge
 }
 
 export const bridge: WorkstationBridge = resolveBridge(typeof window === 'undefined' ? undefined : window);
+
+/** The desktop shell notifies without asking; a browser needs the user's permission, asked on a click. */
+export function notificationPermission(): NotificationPermission | 'unsupported' {
+  return typeof window !== 'undefined' && window[BRIDGE_GLOBAL] ? 'granted' : browserNotificationPermission();
+}
+
+export function requestNotificationPermission(): Promise<boolean> {
+  return typeof window !== 'undefined' && window[BRIDGE_GLOBAL] ? Promise.resolve(true) : requestBrowserNotificationPermission();
+}
 
 export type { AppInfo, WorkstationBridge } from '@shared/bridge';
