@@ -1,10 +1,14 @@
-/** One claim: who and what, its clocks, the reviewer's actions, checklist, PoE, comments, history. */
+/**
+ * One claim: who and what, its clocks, the reviewer's actions, then the review workspace
+ * (checklist, PoE documents, annotations, pre-screen suggestions), comments and history.
+ */
 import { useEffect } from 'react';
 import { useClaims } from '../data/claimsStore';
 import { t } from '../i18n';
 import { hrefOf } from '../app/route';
 import { requestOfflineDocuments } from '../offline/documentCache';
-import { ChecklistPanel } from './ChecklistPanel';
+import { ReviewProvider } from '../review/ReviewContext';
+import { ReviewWorkspace } from '../review/ReviewWorkspace';
 import { ClaimActions } from './ClaimActions';
 import { ClaimHeader } from './ClaimHeader';
 import { CommentsThread } from './CommentsThread';
@@ -32,21 +36,20 @@ export function ClaimScreen({ claimId }: { claimId: string }) {
     );
   }
   return (
-    <article aria-labelledby="claim-heading" className="claim">
-      <a href={hrefOf({ screen: 'queue' })} className="back-link">
-        {t('claim.backToQueue')}
-      </a>
-      <ClaimHeader claim={claim} pending={pending} />
-      <div className="claim__grid">
-        <SlaClocks claim={claim} />
-        <ClaimActions claim={claim} />
-      </div>
-      <div className="claim__grid">
-        <ChecklistPanel claim={claim} />
-        <DocumentsPanel claim={claim} />
-      </div>
-      <CommentsThread claim={claim} />
-      <HistoryTimeline claimId={claim.id} />
-    </article>
+    <ReviewProvider key={claim.id} claim={claim}>
+      <article aria-labelledby="claim-heading" className="claim">
+        <a href={hrefOf({ screen: 'queue' })} className="back-link">
+          {t('claim.backToQueue')}
+        </a>
+        <ClaimHeader claim={claim} pending={pending} />
+        <div className="claim__grid">
+          <SlaClocks claim={claim} />
+          <ClaimActions claim={claim} />
+        </div>
+        <ReviewWorkspace documents={<DocumentsPanel claim={claim} />} />
+        <CommentsThread claim={claim} />
+        <HistoryTimeline claimId={claim.id} />
+      </article>
+    </ReviewProvider>
   );
 }

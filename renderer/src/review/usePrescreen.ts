@@ -1,0 +1,113 @@
+/**
+ * Runs the pre-screen for a claim's PoE documents in a Web Worker, as soon as their bytes are on
+ * this device, and keeps the findings per document. Results are remembered per document and
+ * claim facts, so reopening a claim does not read its files again.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { Claim, Finding } from '@shared/index';
+import { useWorkstation } from '../app/WorkstationContext';
+import { useSyncSettings } from '../data/workstation';
+import { useLiveQuery } from '../ui/useLiveQuery';
+import { isPrescreenResponse, type PrescreenRequest, type PrescreenResponse } from './prescreenRun';
+
+export type DocumentScreening =
+  | { state: 'notCached' }
+  | { state: 'running' }
+  | { state: 'image' }
+  | { state: 'done'; findings: Finding[] }
+  | { state: 'failed'; error: string };
+
+const results = new Map<string, PrescreenResponse>();
+const inFlight = new Map<string, Promise<PrescreenResponse>>();
+
+let worker: Worker | null = null;
+let nextId = 1;
+const waiting = new Map<number, (response: PrescreenResponse) => void>();
+
+/** The one pre-screen worker of this page, started on first use. */
+function prescreenWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./prescreen.worker.ts', import.meta.url), { type: 'module', name: 'prescreen' });
+    worker.addEventListener('message', (event: MessageEvent<unknown>) => {
+      if (!isPrescreenResponse(event.data)) return; // e.g. pdf.js' own "ready" from inside the worker
+      waiting.get(event.data.id)?.(event.data);
+      waiting.delete(event.data.id);
+    });
+    worker.addEventListener('error', (event) => {
+      for (const [id, resolve] of waiting) resolve({ kind: 'prescreen-result', id, sha256: '', ok: false, error: event.message || 'worker failed' });
+      waiting.clear();
+      worker?.terminate();
+      worker = null;
+    });
+  }
+  return worker;
+}
+
+function screen(request: Omit<PrescreenRequest, 'kind' | 'id'>): Promise<PrescreenResponse> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    prescreenWorker().postMessage({ kind: 'prescreen', id, ...request } satisfies PrescreenRequest, [request.bytes]);
+  });
+}
+
+export function usePrescreen(claim: Claim): ReadonlyMap<string, DocumentScreening> {
+  const { db } = useWorkstation();
+  const maxAgeMonths = useSyncSettings((s) => s.policy.poeMaxAgeMonths);
+  const hashes = claim.documents.map((d) => d.sha256);
+  const cached = useLiveQuery(async () => new Set((await db.documents.where('sha256').anyOf(hashes).primaryKeys()) as string[]), [db, hashes.join(',')], new Set<string>());
+  const facts = useMemo(
+    () => ({
+      claim: { products: claim.products, customer: claim.customer },
+      submittedAt: claim.firstSubmittedAt,
+      maxAgeMonths,
+    }),
+    [claim.products, claim.customer, claim.firstSubmittedAt, maxAgeMonths],
+  );
+  const factsKey = JSON.stringify(facts);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    for (const doc of claim.documents) {
+      const key = `${doc.sha256}|${factsKey}`;
+      if (doc.mediaType !== 'application/pdf' || !cached.has(doc.sha256) || results.has(key)) continue;
+      let run = inFlight.get(key);
+      if (!run) {
+        run = (async (): Promise<PrescreenResponse> => {
+          const row = await db.documents.get(doc.sha256);
+          if (!row) return { kind: 'prescreen-result', id: 0, sha256: doc.sha256, ok: false, error: 'not on this device' };
+          return screen({ sha256: doc.sha256, bytes: await row.blob.arrayBuffer(), ...facts });
+        })().then((response) => {
+          results.set(key, response);
+          inFlight.delete(key);
+          return response;
+        });
+        inFlight.set(key, run);
+      }
+      void run.then(() => {
+        if (live) setTick((n) => n + 1);
+      });
+    }
+    return () => {
+      live = false;
+    };
+    // `facts` is what `factsKey` spells out.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [claim.documents, cached, factsKey, db]);
+
+  return useMemo(() => {
+    const out = new Map<string, DocumentScreening>();
+    for (const doc of claim.documents) {
+      const key = `${doc.sha256}|${factsKey}`;
+      const response = results.get(key);
+      if (doc.mediaType !== 'application/pdf') out.set(doc.sha256, { state: 'image' });
+      else if (response) out.set(doc.sha256, response.ok ? { state: 'done', findings: response.findings } : { state: 'failed', error: response.error });
+      else if (!cached.has(doc.sha256)) out.set(doc.sha256, { state: 'notCached' });
+      else out.set(doc.sha256, { state: 'running' });
+    }
+    return out;
+    // `tick` marks a finished run (results live outside React state).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [claim.documents, factsKey, cached, tick]);
+}
