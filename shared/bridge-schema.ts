@@ -12,6 +12,7 @@ export const appInfoSchema = z.object({
   version: z.string().min(1),
   platform: z.string().min(1),
   electron: z.boolean(),
+  locale: z.string().regex(/^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$/).optional(),
 }) satisfies z.ZodType<AppInfo>;
 
 /** http(s) only, no credentials in the URL, nothing after the origin but an optional path. */
@@ -53,10 +54,10 @@ export const notifyRequestSchema = z.strictObject({
   body: z.string().max(2000),
 }) satisfies z.ZodType<NotifyRequest>;
 
-/** Arguments per bridge method, as the tuple `ipcRenderer.invoke` delivers after the channel. */
 /** A badge shows a count of claims: a whole number, not absurdly large. */
 export const badgeCountSchema = z.number().int().min(0).max(1_000_000);
 
+/** Arguments per bridge method, as the tuple `ipcRenderer.invoke` delivers after the channel. */
 export const bridgeArgs = {
   getAppInfo: z.tuple([]),
   loadSession: z.tuple([]),
@@ -64,8 +65,8 @@ export const bridgeArgs = {
   clearSession: z.tuple([]),
   saveFile: z.tuple([saveFileRequestSchema]),
   notify: z.tuple([notifyRequestSchema]),
-  getBackendUrl: z.tuple([]),
   setBadgeCount: z.tuple([badgeCountSchema]),
+  getBackendUrl: z.tuple([]),
   setBackendUrl: z.tuple([backendUrlSchema.nullable()]),
 } as const satisfies Record<keyof WorkstationBridge, z.ZodType>;
 

@@ -19,6 +19,11 @@ export type AppInfo = {
   platform: string;
   /** True inside the Electron shell, false in browser mode. */
   electron: boolean;
+  /**
+   * The OS language as a BCP 47 tag (`ja-JP`), where the shell knows it (Electron: the system's
+   * preferred language); absent in a browser, where `navigator.languages` says it.
+   */
+  locale?: string;
 };
 
 /** Roles that use the workstation; partners and customers use the backend API only. */
@@ -55,16 +60,16 @@ export interface WorkstationBridge {
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   /** Shows a desktop notification; resolves false when notifications are unavailable or denied. */
   notify(request: NotifyRequest): Promise<boolean>;
-  /** The backend URL chosen on this machine, or null for the default (browser: the page's own origin). */
-  getBackendUrl(): Promise<string | null>;
-  setBackendUrl(url: string | null): Promise<void>;
-}
-
   /**
    * The count on the app's dock/taskbar/launcher badge (breached claims); 0 clears it. Resolves
    * false where the OS shows no badge. Browser mode: a "(n) " prefix on the page title.
    */
   setBadgeCount(count: number): Promise<boolean>;
+  /** The backend URL chosen on this machine, or null for the default (browser: the page's own origin). */
+  getBackendUrl(): Promise<string | null>;
+  setBackendUrl(url: string | null): Promise<void>;
+}
+
 /** The name under which the preload exposes the bridge: `window.workstation`. */
 export const BRIDGE_GLOBAL = 'workstation';
 
@@ -76,16 +81,16 @@ export const bridgeChannels = {
   clearSession: 'workstation:clear-session',
   saveFile: 'workstation:save-file',
   notify: 'workstation:notify',
+  setBadgeCount: 'workstation:set-badge-count',
   getBackendUrl: 'workstation:get-backend-url',
   setBackendUrl: 'workstation:set-backend-url',
 } as const satisfies Record<keyof WorkstationBridge, string>;
 
 export type BridgeChannel = (typeof bridgeChannels)[keyof typeof bridgeChannels];
-  setBadgeCount: 'workstation:set-badge-count',
 
 /**
  * Paths of the sync backend's HTTP API. In the desktop shell the renderer calls them on its own
  * origin (app://workstation/…) and main forwards them to the configured backend, so the renderer
  * never needs CORS or a CSP exception for a user-chosen host.
  */
-export const BACKEND_PATH_PREFIXES = ['/auth/', '/sync/', '/documents/', '/claims/', '/healthz', '/version'] as const;
+export const BACKEND_PATH_PREFIXES = ['/auth/', '/sync/', '/documents/', '/claims/', '/settings', '/healthz', '/version'] as const;

@@ -133,6 +133,8 @@ async function start(): Promise<void> {
         version: app.getVersion(),
         platform: process.platform,
         electron: true,
+        // The OS language (app.getLocale() is Chromium's UI language, which may differ).
+        locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
       }),
       loadSession: () => sessions.load(),
       saveSession: (stored) => sessions.save(stored),
@@ -148,10 +150,10 @@ async function start(): Promise<void> {
         new Notification({ title, body, silent: false }).show();
         return true;
       },
-      getBackendUrl: backendUrl,
-      setBackendUrl: async (url) => {
       // macOS dock and Linux launchers (Unity API); false where the platform has no badge.
       setBadgeCount: (count) => app.setBadgeCount(count),
+      getBackendUrl: backendUrl,
+      setBackendUrl: async (url) => {
         await settings.update({ backendUrl: url });
       },
     },
