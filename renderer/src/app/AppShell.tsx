@@ -5,6 +5,8 @@ import { useSyncStatus, type Workstation } from '../data/workstation';
 import { t } from '../i18n';
 import { startDocumentCache } from '../offline/documentCache';
 import { signOut } from '../session/sessionStore';
+import { ReportsScreen } from '../reports/ReportsScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
 import { SyncIssuesScreen } from '../syncIssues/SyncIssuesScreen';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { HeaderNav } from './HeaderNav';
@@ -58,6 +60,10 @@ export function AppShell({ workstation, electron, Queue }: { workstation: Workst
           <ClaimScreen key={route.claimId} claimId={route.claimId} />
         ) : route.screen === 'syncIssues' ? (
           <SyncIssuesScreen />
+        ) : route.screen === 'reports' ? (
+          <ReportsScreen />
+        ) : route.screen === 'settings' ? (
+          <SettingsScreen />
         ) : (
           <Queue onOpenClaim={(claimId) => navigate({ screen: 'claim', claimId })} />
         )}

@@ -30,6 +30,12 @@ export function HeaderNav({ electron }: { electron: boolean }) {
             </>
           )}
         </a>
+        <a href={hrefOf({ screen: 'reports' })} aria-current={current('reports')}>
+          {t('nav.reports')}
+        </a>
+        <a href={hrefOf({ screen: 'settings' })} aria-current={current('settings')}>
+          {t('nav.settings')}
+        </a>
       </nav>
       <UserMenu />
     </header>

@@ -6,6 +6,8 @@ describe('hash routes', () => {
     ['', { screen: 'queue' }],
     ['#/queue', { screen: 'queue' }],
     ['#/sync-issues', { screen: 'syncIssues' }],
+    ['#/reports', { screen: 'reports' }],
+    ['#/settings', { screen: 'settings' }],
     ['#/claims/CPOR-100001', { screen: 'claim', claimId: 'CPOR-100001' }],
     ['#/claims/a%2Fb%20c', { screen: 'claim', claimId: 'a/b c' }],
     ['#/claims/%E0%A4%A', { screen: 'queue' }],

@@ -1,10 +1,10 @@
 /**
- * Screens by URL hash (#/queue, #/claims/<id>, #/sync-issues): works the same under app://,
+ * Screens by URL hash (#/queue, #/claims/<id>, #/sync-issues, #/reports, #/settings): works the same under app://,
  * a static server and the backend, with no server-side routing, and survives reloads.
  */
 import { useSyncExternalStore } from 'react';
 
-export type Route = { screen: 'queue' } | { screen: 'claim'; claimId: string } | { screen: 'syncIssues' };
+export type Route = { screen: 'queue' } | { screen: 'claim'; claimId: string } | { screen: 'syncIssues' } | { screen: 'reports' } | { screen: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -17,6 +17,8 @@ export function parseRoute(hash: string): Route {
     }
   }
   if (path === '/sync-issues') return { screen: 'syncIssues' };
+  if (path === '/reports') return { screen: 'reports' };
+  if (path === '/settings') return { screen: 'settings' };
   return { screen: 'queue' };
 }
 
@@ -26,6 +28,10 @@ export function hrefOf(route: Route): string {
       return `#/claims/${encodeURIComponent(route.claimId)}`;
     case 'syncIssues':
       return '#/sync-issues';
+    case 'reports':
+      return '#/reports';
+    case 'settings':
+      return '#/settings';
     default:
       return '#/queue';
   }

@@ -117,6 +117,18 @@ describe.each(testDrivers())('supervisor API on $title', ({ name, skip }) => {
       expect((await t.app.inject({ method: 'PUT', url: '/settings', headers: as('reviewer1'), payload: next })).statusCode).toBe(403);
       expect((await t.app.inject({ method: 'PUT', url: '/settings', headers: as('admin'), payload: next })).statusCode).toBe(200);
     });
+
+    it('pokes the workstations when the settings change, so they pull them', async () => {
+      const poked = new Promise<string>((resolve) => {
+        const stop = t.deps.pokes.subscribe((payload) => {
+          stop();
+          resolve(payload);
+        });
+      });
+      const payload = { calendar: DEFAULT_CALENDAR, policy: { atRiskAt: 0.5 } };
+      expect((await t.app.inject({ method: 'PUT', url: '/settings', headers: as('supervisor'), payload })).statusCode).toBe(200);
+      await expect(poked).resolves.toBe('settings');
+    });
   });
 
   describe.skipIf(skip)('SLA summary', () => {

@@ -14,6 +14,7 @@ import {
   type ClockName,
   type ClockReading,
 } from '../../../../shared/index';
+import { SYNC_CHANNEL } from '../../claims/store';
 import { loadSettings, saveSettings, settingsSchema, type SlaSettings } from '../../settings';
 import { claimParamsSchema, runCommand, storable } from '../commands';
 import type { AppDeps } from '../deps';
@@ -210,6 +211,8 @@ export function supervisorRoutes(deps: AppDeps): RouteSpec[] {
       responds: '{ calendar, policy } as stored',
       handler: async ({ body }) => {
         await saveSettings(deps.db, body);
+        // Poke every workstation (on every server process): their next pull brings the new settings.
+        await deps.db.notify(SYNC_CHANNEL, 'settings');
         return loadSettings(deps.db);
       },
     }),
