@@ -7,6 +7,8 @@ import { startDocumentCache } from '../offline/documentCache';
 import { signOut } from '../session/sessionStore';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
+import { SlaNotifier } from '../sla/SlaNotifier';
+import { SlaScreen } from '../supervisor/SlaScreen';
 import { SyncIssuesScreen } from '../syncIssues/SyncIssuesScreen';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { HeaderNav } from './HeaderNav';
@@ -45,6 +47,7 @@ export function AppShell({ workstation, electron, Queue }: { workstation: Workst
         {t('app.skipToMain')}
       </button>
       <RefusalNotifier />
+      <SlaNotifier />
       <HeaderNav electron={electron} />
       {syncState === 'signed_out' && (
         <div role="alert" className="banner banner--warning">
@@ -60,6 +63,8 @@ export function AppShell({ workstation, electron, Queue }: { workstation: Workst
           <ClaimScreen key={route.claimId} claimId={route.claimId} />
         ) : route.screen === 'syncIssues' ? (
           <SyncIssuesScreen />
+        ) : route.screen === 'sla' ? (
+          <SlaScreen />
         ) : route.screen === 'reports' ? (
           <ReportsScreen />
         ) : route.screen === 'settings' ? (

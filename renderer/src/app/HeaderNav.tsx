@@ -30,6 +30,9 @@ export function HeaderNav({ electron }: { electron: boolean }) {
             </>
           )}
         </a>
+        <a href={hrefOf({ screen: 'sla' })} aria-current={current('sla')}>
+          {t('nav.sla')}
+        </a>
         <a href={hrefOf({ screen: 'reports' })} aria-current={current('reports')}>
           {t('nav.reports')}
         </a>

@@ -6,6 +6,7 @@ describe('hash routes', () => {
     ['', { screen: 'queue' }],
     ['#/queue', { screen: 'queue' }],
     ['#/sync-issues', { screen: 'syncIssues' }],
+    ['#/sla', { screen: 'sla' }],
     ['#/reports', { screen: 'reports' }],
     ['#/settings', { screen: 'settings' }],
     ['#/claims/CPOR-100001', { screen: 'claim', claimId: 'CPOR-100001' }],

@@ -1,10 +1,10 @@
 /**
- * Screens by URL hash (#/queue, #/claims/<id>, #/sync-issues, #/reports, #/settings): works the same under app://,
+ * Screens by URL hash (#/queue, #/claims/<id>, #/sync-issues, #/reports, #/settings, #/sla): works the same under app://,
  * a static server and the backend, with no server-side routing, and survives reloads.
  */
 import { useSyncExternalStore } from 'react';
 
-export type Route = { screen: 'queue' } | { screen: 'claim'; claimId: string } | { screen: 'syncIssues' } | { screen: 'reports' } | { screen: 'settings' };
+export type Route = { screen: 'queue' } | { screen: 'claim'; claimId: string } | { screen: 'syncIssues' } | { screen: 'reports' } | { screen: 'settings' } | { screen: 'sla' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -19,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/sync-issues') return { screen: 'syncIssues' };
   if (path === '/reports') return { screen: 'reports' };
   if (path === '/settings') return { screen: 'settings' };
+  if (path === '/sla') return { screen: 'sla' };
   return { screen: 'queue' };
 }
 
@@ -32,6 +33,8 @@ export function hrefOf(route: Route): string {
       return '#/reports';
     case 'settings':
       return '#/settings';
+    case 'sla':
+      return '#/sla';
     default:
       return '#/queue';
   }
