@@ -120,10 +120,35 @@ export function ReviewProvider({ claim, children }: { claim: Claim; children: Re
     [workstation, announce],
   );
 
-  const controller = useCallback(() => {
+  const controller = useCallback((): ViewerController | null => {
     const c = controllerRef.current;
-    if (!c) announce(t('review.announce.noViewer'));
-    return c;
+    if (!c) {
+      announce(t('review.announce.noViewer'));
+      return null;
+    }
+    // The viewer scrolls inside itself; bring the viewer itself into the window first.
+    const reveal = () => {
+      const viewer = document.querySelector('.review-layout__documents .poe-viewer') ?? document.querySelector('.review-layout__documents');
+      viewer?.scrollIntoView({ block: 'nearest' });
+    };
+    return {
+      ...c,
+      scrollTo: (sha256, page, rect) => {
+        reveal();
+        c.scrollTo(sha256, page, rect);
+      },
+      flash: (sha256, page, rect) => {
+        reveal();
+        c.flash(sha256, page, rect);
+      },
+      openFind: () => {
+        reveal();
+        c.openFind();
+      },
+      nextPage: () => c.nextPage(),
+      prevPage: () => c.prevPage(),
+      currentPage: () => c.currentPage(),
+    };
   }, [announce]);
 
   const value: ReviewState = {

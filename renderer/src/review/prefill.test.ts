@@ -44,15 +44,17 @@ describe('request info pre-fill', () => {
     expect(annotationNumber(claim, 'a-2')).toBe(2);
   });
 
-  it('a mark on a failed item counts under the item’s code; a mark with only a quote quotes it', () => {
+  it('a mark with a code counts and quotes its text when it has no note; a mark without a code on a failed item does not', () => {
     const claim = run(
       inReview(),
-      { type: 'annotate', claimId: 'claim-1', annotationId: 'a-1', sha256: SHA_A, page: 2, rect: signatureRect, item: 'date', quote: 'March 3, 2019' },
+      { type: 'annotate', claimId: 'claim-1', annotationId: 'a-1', sha256: SHA_A, page: 2, rect: signatureRect, item: 'date', code: 'missing_or_stale_date', quote: 'March 3, 2019' },
+      { type: 'annotate', claimId: 'claim-1', annotationId: 'a-2', sha256: SHA_A, page: 1, rect: signatureRect, item: 'date', note: 'Title page' },
       { type: 'setChecklistItem', claimId: 'claim-1', item: 'date', result: 'fail' },
     );
     const prefill = composeRequestInfo(claim);
     expect(prefill.codes).toEqual(['missing_or_stale_date']);
     expect(prefill.message).toContain('[1] poe-aaaaaa.pdf, page 2: “March 3, 2019”');
+    expect(prefill.message).not.toContain('Title page');
   });
 
   it('a note written on the mark and copied to its item is said once', () => {

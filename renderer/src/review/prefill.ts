@@ -4,7 +4,7 @@
  * with the reviewer's notes and the numbered marks on the documents (numbered as in the exported
  * deficiency report, so the partner can match them).
  */
-import { DEFICIENCY_CODES, deficiencyCodeOf, failedDeficiencies, type Annotation, type Claim, type DeficiencyCode } from '@shared/index';
+import { DEFICIENCY_CODES, failedDeficiencies, type Annotation, type Claim, type DeficiencyCode } from '@shared/index';
 import { t } from '../i18n';
 import { productName } from './checklistOps';
 
@@ -20,16 +20,17 @@ export function annotationNumber(claim: Pick<Claim, 'annotations'>, annotationId
   return claim.annotations.findIndex((a) => a.id === annotationId) + 1;
 }
 
-/** The deficiency an annotation stands for: its own code, or its failed item's. */
-export function annotationDeficiency(claim: Pick<Claim, 'checklist'>, annotation: Annotation): DeficiencyCode | null {
-  if (annotation.code) return annotation.code;
-  if (annotation.item && claim.checklist[annotation.item]?.result === 'fail') return deficiencyCodeOf(annotation.item);
-  return null;
+/**
+ * The deficiency an annotation stands for: its code. Marks without one are evidence or notes,
+ * even on a failed item, and stay out of the request.
+ */
+export function annotationDeficiency(annotation: Annotation): DeficiencyCode | null {
+  return annotation.code ?? null;
 }
 
 export function composeRequestInfo(claim: Pick<Claim, 'products' | 'checklist' | 'annotations' | 'documents'>): RequestInfoPrefill {
   const failed = failedDeficiencies(claim);
-  const marks = claim.annotations.map((annotation, index) => ({ annotation, number: index + 1, code: annotationDeficiency(claim, annotation) }));
+  const marks = claim.annotations.map((annotation, index) => ({ annotation, number: index + 1, code: annotationDeficiency(annotation) }));
   const wanted = new Set<DeficiencyCode>([...failed.map((f) => f.code), ...marks.flatMap((m) => (m.code ? [m.code] : []))]);
   const codes = DEFICIENCY_CODES.filter((c) => wanted.has(c));
   if (codes.length === 0) return { codes, message: '', unsupportedProducts: [] };
