@@ -26,7 +26,9 @@ export function App({ bridge }: { bridge: WorkstationBridge }) {
 
   useEffect(() => syncDocumentLanguage(), []);
   useEffect(() => {
-    document.title = t('app.name');
+    // Keeps the "(n) " badge prefix of browser mode (bridge/browser.ts setBadgeCount).
+    const badge = /^\(\d+\) /.exec(document.title)?.[0] ?? '';
+    document.title = badge + t('app.name');
   }, [locale]);
 
   useEffect(() => {
