@@ -374,6 +374,38 @@ const api = {
     return { samples, baseline };
   },
 
+  /**
+   * Syncs landing while the queue is open: each round replaces a few claims in the store the way
+   * refreshClaims does (a new Map, new claim objects) and times it to the next frame.
+   */
+  async syncs(): Promise<{ samples: Timed[]; baseline: number[] }> {
+    const samples: Timed[] = [];
+    const baseline: number[] = [];
+    let seed = 7;
+    const next = () => (seed = (seed * 48_271) % 2_147_483_647);
+    for (let round = 0; round < 30; round++) {
+      const all = claimsArray();
+      const changed = Array.from({ length: 5 }, () => {
+        const c = all[next() % all.length]!;
+        return { ...c, assignee: `reviewer-${(next() % 40) + 1}`, version: c.version + 1, updatedAt: new Date(NOW).toISOString() };
+      });
+      await nextFrame();
+      const t0 = performance.now();
+      useClaims.setState((s) => {
+        const claims = new Map(s.claims);
+        for (const c of changed) claims.set(c.id, c);
+        return { claims, revision: s.revision + 1 };
+      });
+      await nextTask();
+      const commitMs = performance.now() - t0;
+      await nextFrame();
+      samples.push({ label: `sync of ${changed.length} claims`, ms: performance.now() - t0, commitMs });
+      const cmp = BASELINE_SORTS[7]!;
+      baseline.push(time(() => claimsArray().sort(cmp)));
+    }
+    return { samples, baseline };
+  },
+
   /** Scrolls through the grid and counts the rows in the DOM after each step. */
   async scroll(): Promise<{ total: number; visible: number; allowed: number; counts: number[]; stepMs: number[] }> {
     const g = grid()!;

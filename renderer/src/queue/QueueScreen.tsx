@@ -19,16 +19,7 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  DEFAULT_CALENDAR,
-  DEFAULT_POLICY,
-  PRODUCT_FAMILIES,
-  PRODUCT_FAMILY_LABELS,
-  STATUSES,
-  STATUS_LABELS,
-  type ProductFamily,
-  type Status,
-} from '@shared/index';
+import { DEFAULT_CALENDAR, DEFAULT_POLICY, PRODUCT_FAMILIES, STATUSES, type ProductFamily, type Status } from '@shared/index';
 import {
   memo,
   useCallback,
@@ -43,14 +34,15 @@ import {
 } from 'react';
 
 import { useClaims } from '../data/claimsStore';
+import { t, type MessageKey } from '../i18n';
 import { queueColumns } from './columns';
 import { endOfLocalDay, formatCount } from './format';
-import { format, queueMessages as m } from './messages';
 import { ensureHaystack, RowIndex, type QueueRow, type QueueSettings } from './model';
 import {
   countViews,
   FilterMemo,
-  Sorter,
+  SortIndex,
+  type Sorter,
   SORT_COLUMNS,
   VIEW_IDS,
   type LevelFilter,
@@ -85,20 +77,20 @@ export const OVERSCAN = 6;
 const DEFAULT_SETTINGS: QueueSettings = { calendar: DEFAULT_CALENDAR, policy: DEFAULT_POLICY };
 const identity = (id: string) => id;
 
-const VIEW_TEXT: Record<ViewId, { label: string; hint: string }> = {
-  mine: { label: m.viewMine, hint: m.viewMineHint },
-  unassigned: { label: m.viewUnassigned, hint: m.viewUnassignedHint },
-  dueToday: { label: m.viewDueToday, hint: m.viewDueTodayHint },
-  breached: { label: m.viewBreached, hint: m.viewBreachedHint },
-  disputes: { label: m.viewDisputes, hint: m.viewDisputesHint },
-  all: { label: m.viewAll, hint: m.viewAllHint },
+const VIEW_KEYS: Record<ViewId, { label: MessageKey; hint: MessageKey }> = {
+  mine: { label: 'queue.viewMine', hint: 'queue.viewMineHint' },
+  unassigned: { label: 'queue.viewUnassigned', hint: 'queue.viewUnassignedHint' },
+  dueToday: { label: 'queue.viewDueToday', hint: 'queue.viewDueTodayHint' },
+  breached: { label: 'queue.viewBreached', hint: 'queue.viewBreachedHint' },
+  disputes: { label: 'queue.viewDisputes', hint: 'queue.viewDisputesHint' },
+  all: { label: 'queue.viewAll', hint: 'queue.viewAllHint' },
 };
 
-const LEVEL_OPTIONS: { value: LevelFilter; label: string }[] = [
-  { value: 'on_track', label: m.levelOnTrack },
-  { value: 'at_risk', label: m.levelAtRisk },
-  { value: 'breached', label: m.levelBreached },
-  { value: 'none', label: m.levelNone },
+const LEVEL_OPTIONS: { value: LevelFilter; label: MessageKey }[] = [
+  { value: 'on_track', label: 'queue.levelOnTrack' },
+  { value: 'at_risk', label: 'queue.levelAtRisk' },
+  { value: 'breached', label: 'queue.levelBreached' },
+  { value: 'none', label: 'queue.levelNone' },
 ];
 
 /** Column filter ids (react-table state) and the queue filter each one sets. */
@@ -142,11 +134,14 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
 
   const ticker = useContext(TickerContext);
   const [index] = useState(() => new RowIndex(settings));
-  const rows = useMemo(() => {
+  const [sortIndex] = useState(() => new SortIndex());
+  const update = useMemo(() => {
     index.setSettings(settings);
-    return index.rows(claims, ticker.now());
+    return index.update(claims, ticker.now());
   }, [index, claims, settings, ticker]);
-  const sorter = useMemo(() => new Sorter(rows, userName), [rows, userName]);
+  const rows = update.rows;
+  // A sync that changes a few claims merges them into the current order instead of re-sorting all.
+  const sorter = useMemo(() => sortIndex.next(update, userName), [sortIndex, update, userName]);
   const rowFor = useCallback(
     (id: string) => {
       const claim = claims.get(id);
@@ -154,7 +149,7 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
     },
     [claims, index],
   );
-  useBackgroundIndexing(rows, sorter);
+  useBackgroundIndexing(rows, sorter, update.changes === null ? 0 : 2000);
 
   const minute = useTickerStep(60_000);
   const ctx = useMemo<QueueContext>(() => ({ nowMs: minute, endOfDayMs: endOfLocalDay(minute), userId: currentUserId }), [minute, currentUserId]);
@@ -216,9 +211,9 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
     return (
       <section className="queue" aria-labelledby={`${baseId}-heading`}>
         <h1 id={`${baseId}-heading`} className="queue__heading">
-          {m.heading}
+          {t('queue.heading')}
         </h1>
-        <p role="status">{m.loading}</p>
+        <p role="status">{t('queue.loading')}</p>
       </section>
     );
   }
@@ -237,49 +232,49 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
   return (
     <section className="queue" aria-labelledby={`${baseId}-heading`}>
       <h1 id={`${baseId}-heading`} className="queue__heading">
-        {m.heading}
+        {t('queue.heading')}
       </h1>
 
-      <form role="search" aria-label={m.filtersLabel} className="queue__filters" onSubmit={(e) => e.preventDefault()}>
+      <form role="search" aria-label={t('queue.filtersLabel')} className="queue__filters" onSubmit={(e) => e.preventDefault()}>
         <label className="queue__field queue__field--search">
-          <span>{m.searchLabel}</span>
-          <input type="search" value={search} placeholder={m.searchPlaceholder} onChange={(e) => table.setGlobalFilter(e.target.value)} />
+          <span>{t('queue.searchLabel')}</span>
+          <input type="search" value={search} placeholder={t('queue.searchPlaceholder')} onChange={(e) => table.setGlobalFilter(e.target.value)} />
         </label>
         <label className="queue__field">
-          <span>{m.filterStatus}</span>
+          <span>{t('queue.filterStatus')}</span>
           <select value={(filterValue(FILTER_COLUMN.status) as string | undefined) ?? ''} onChange={(e) => setFilter(FILTER_COLUMN.status, e.target.value)}>
-            <option value="">{m.filterAny}</option>
+            <option value="">{t('queue.filterAny')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {t(`status.${s}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="queue__field">
-          <span>{m.filterLevel}</span>
+          <span>{t('queue.filterLevel')}</span>
           <select value={(filterValue(FILTER_COLUMN.level) as string | undefined) ?? ''} onChange={(e) => setFilter(FILTER_COLUMN.level, e.target.value)}>
-            <option value="">{m.filterAny}</option>
+            <option value="">{t('queue.filterAny')}</option>
             {LEVEL_OPTIONS.map((o) => (
               <option key={o.value} value={o.value}>
-                {o.label}
+                {t(o.label)}
               </option>
             ))}
           </select>
         </label>
         <label className="queue__field">
-          <span>{m.filterFamily}</span>
+          <span>{t('queue.filterFamily')}</span>
           <select value={(filterValue(FILTER_COLUMN.family) as string | undefined) ?? ''} onChange={(e) => setFilter(FILTER_COLUMN.family, e.target.value)}>
-            <option value="">{m.filterAny}</option>
+            <option value="">{t('queue.filterAny')}</option>
             {PRODUCT_FAMILIES.map((f) => (
               <option key={f} value={f}>
-                {PRODUCT_FAMILY_LABELS[f]}
+                {t(`family.${f}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="queue__field">
-          <span>{m.filterAssignee}</span>
+          <span>{t('queue.filterAssignee')}</span>
           <select
             value={assigneeSelect}
             onChange={(e) => {
@@ -287,9 +282,9 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
               setFilter(FILTER_COLUMN.assignee, v === '' ? undefined : v === ':none' ? null : v.slice('user:'.length));
             }}
           >
-            <option value="">{m.filterAny}</option>
-            <option value={`user:${currentUserId}`}>{m.assigneeMe}</option>
-            <option value=":none">{m.assigneeNone}</option>
+            <option value="">{t('queue.filterAny')}</option>
+            <option value={`user:${currentUserId}`}>{t('queue.assigneeMe')}</option>
+            <option value=":none">{t('queue.assigneeNone')}</option>
             {assignees.map((a) => (
               <option key={a.id} value={`user:${a.id}`}>
                 {a.name}
@@ -298,16 +293,16 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
           </select>
         </label>
         <label className="queue__field">
-          <span>{m.filterPartner}</span>
+          <span>{t('queue.filterPartner')}</span>
           <input
             type="text"
             value={(filterValue(FILTER_COLUMN.partner) as string | undefined) ?? ''}
-            placeholder={m.filterPartnerPlaceholder}
+            placeholder={t('queue.filterPartnerPlaceholder')}
             onChange={(e) => setFilter(FILTER_COLUMN.partner, e.target.value)}
           />
         </label>
         <button type="button" className="queue__clear" onClick={() => set({ columnFilters: [], search: '' })}>
-          {m.clearFilters}
+          {t('queue.clearFilters')}
         </button>
       </form>
 
@@ -315,10 +310,10 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
 
       <div role="tabpanel" id={panelId} aria-labelledby={tabId(view)} className="queue__panel">
         <p role="status" className="queue__count">
-          {format(m.resultCount, { shown: formatCount(filtered.length), total: formatCount(rows.length) })}
+          {t('queue.resultCount', { shown: filtered.length, total: rows.length })}
         </p>
         <p id={helpId} className="queue__help">
-          {m.gridHelp}
+          {t('queue.gridHelp')}
         </p>
         <QueueGrid
           gridId={gridId}
@@ -331,7 +326,7 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
           rowFor={rowFor}
           onOpen={open}
         />
-        {filtered.length === 0 && <p className="queue__empty">{m.empty}</p>}
+        {filtered.length === 0 && <p className="queue__empty">{t('queue.empty')}</p>}
       </div>
     </section>
   );
@@ -342,7 +337,7 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
  * every column. So neither loading nor the first search or first click on a column header pays for
  * 100,000 of them; whatever is still missing when needed is built on the spot.
  */
-function useBackgroundIndexing(rows: readonly QueueRow[], sorter: Sorter) {
+function useBackgroundIndexing(rows: readonly QueueRow[], sorter: Sorter, settleMs: number) {
   useEffect(() => {
     let next = 0;
     let handle: number | ReturnType<typeof setTimeout> | null = null;
@@ -358,21 +353,23 @@ function useBackgroundIndexing(rows: readonly QueueRow[], sorter: Sorter) {
         handle = schedule();
         return;
       }
-      // A column's keys take tens of milliseconds in one piece: only in a long idle period.
-      if (deadline && !deadline.didTimeout && left < 40) {
+      // A column's keys take tens of milliseconds in one piece: only in a long idle period, and
+      // only once the claims have stood still for a while (a sync in progress changes them again).
+      if (performance.now() < sortKeysFrom || (deadline && !deadline.didTimeout && left < 40)) {
         handle = schedule();
         return;
       }
       handle = sorter.prepareNext() ? schedule() : null;
     };
     const schedule = () => (idle ? requestIdleCallback(step, { timeout: 1000 }) : setTimeout(step, 16));
+    const sortKeysFrom = performance.now() + settleMs;
     handle = schedule();
     return () => {
       if (handle === null) return;
       if (idle) cancelIdleCallback(handle as number);
       else clearTimeout(handle);
     };
-  }, [rows, sorter]);
+  }, [rows, sorter, settleMs]);
 }
 
 function ViewTabs({
@@ -403,7 +400,7 @@ function ViewTabs({
     document.getElementById(tabId(v))?.focus();
   };
   return (
-    <div role="tablist" aria-label={m.viewsLabel} className="queue__views" onKeyDown={onKeyDown}>
+    <div role="tablist" aria-label={t('queue.viewsLabel')} className="queue__views" onKeyDown={onKeyDown}>
       {VIEW_IDS.map((v) => (
         <button
           key={v}
@@ -413,11 +410,11 @@ function ViewTabs({
           aria-selected={v === view}
           aria-controls={panelId}
           tabIndex={v === view ? 0 : -1}
-          title={VIEW_TEXT[v].hint}
+          title={t(VIEW_KEYS[v].hint)}
           className="queue__view"
           onClick={() => onSelect(v)}
         >
-          {VIEW_TEXT[v].label} <span className="queue__view-count">{formatCount(counts[v])}</span>
+          {t(VIEW_KEYS[v].label)} <span className="queue__view-count">{formatCount(counts[v])}</span>
         </button>
       ))}
     </div>
@@ -581,7 +578,7 @@ function QueueGrid({ gridId, helpId, rows, query, busy, table, columnsKey, rowFo
       ref={scrollRef}
       id={gridId}
       role="grid"
-      aria-label={m.gridLabel}
+      aria-label={t('queue.gridLabel')}
       aria-describedby={helpId}
       aria-rowcount={n + 1}
       aria-colcount={headers.length}
@@ -603,7 +600,7 @@ function QueueGrid({ gridId, helpId, rows, query, busy, table, columnsKey, rowFo
                 aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                 className={`queue-cell queue-cell--${h.column.id}`}
               >
-                <button type="button" className="queue-sort" onClick={h.column.getToggleSortingHandler()} title={format(m.sortBy, { column: String(h.column.columnDef.header) })}>
+                <button type="button" className="queue-sort" onClick={h.column.getToggleSortingHandler()} title={t('queue.sortBy', { column: String(h.column.columnDef.header) })}>
                   {flexRender(h.column.columnDef.header, h.getContext())}
                   <span aria-hidden="true" className="queue-sort__icon">
                     {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}

@@ -1,9 +1,8 @@
 /** The queue's columns (react-table definitions) and their cells. */
 import { createColumnHelper, type ColumnDef, type FilterFn } from '@tanstack/react-table';
-import { DEFICIENCY_LABELS, STATUS_LABELS } from '@shared/index';
 
-import { CLOCK_TEXT, countdownText, formatInstant, isoDuration, levelText, remainingText } from './format';
-import { format, queueMessages as m } from './messages';
+import { t } from '../i18n';
+import { clockText, countdownText, formatInstant, isoDuration, levelText, remainingText } from './format';
 import { levelAt, remainingAt, type QueueRow } from './model';
 import type { SortColumn } from './query';
 import { useTickerNow } from './ticker';
@@ -29,26 +28,26 @@ export function queueColumns(env: CellEnv): ColumnDef<QueueRow, unknown>[] {
   const columns = [
     col.accessor((r) => r.id, {
       id: 'id' satisfies SortColumn,
-      header: m.colClaim,
+      header: t('queue.colClaim'),
       cell: ({ row }) => (
-        <button type="button" tabIndex={-1} className="queue-link" onClick={() => env.onOpenClaim(row.original.id)} aria-label={format(m.openClaim, { id: row.original.id })}>
+        <button type="button" tabIndex={-1} className="queue-link" onClick={() => env.onOpenClaim(row.original.id)} aria-label={t('queue.openClaim', { id: row.original.id })}>
           {row.original.id}
         </button>
       ),
     }),
     col.accessor((r) => r.claim.partner.name, {
       id: 'partner' satisfies SortColumn,
-      header: m.colPartner,
+      header: t('queue.colPartner'),
       cell: ({ row }) => {
         const p = row.original.claim.partner;
         return (
-          <TwoLines first={p.name} second={format(m.partnerId, { id: p.partnerId })} />
+          <TwoLines first={p.name} second={t('queue.partnerId', { id: p.partnerId })} />
         );
       },
     }),
     col.accessor((r) => r.claim.customer.name, {
       id: 'customer' satisfies SortColumn,
-      header: m.colCustomer,
+      header: t('queue.colCustomer'),
       cell: ({ row }) => {
         const c = row.original.claim.customer;
         return <TwoLines first={c.name} second={c.domain} />;
@@ -56,7 +55,7 @@ export function queueColumns(env: CellEnv): ColumnDef<QueueRow, unknown>[] {
     }),
     col.accessor((r) => r.productNames.join(', '), {
       id: 'products' satisfies SortColumn,
-      header: m.colProducts,
+      header: t('queue.colProducts'),
       cell: ({ getValue }) => {
         const text = getValue() as string;
         return (
@@ -68,9 +67,9 @@ export function queueColumns(env: CellEnv): ColumnDef<QueueRow, unknown>[] {
     }),
     col.accessor((r) => r.claim.status, {
       id: 'status' satisfies SortColumn,
-      header: m.colStatus,
+      header: t('queue.colStatus'),
       cell: ({ row }) => {
-        const label = STATUS_LABELS[row.original.claim.status];
+        const label = t(`status.${row.original.claim.status}`);
         return (
           <span className={`queue-status queue-status--${row.original.claim.status}`} title={label}>
             {label}
@@ -80,36 +79,36 @@ export function queueColumns(env: CellEnv): ColumnDef<QueueRow, unknown>[] {
     }),
     col.accessor((r) => r.claim.assignee, {
       id: 'assignee' satisfies SortColumn,
-      header: m.colAssignee,
+      header: t('queue.colAssignee'),
       cell: ({ row }) => {
         const id = row.original.claim.assignee;
-        if (id === null) return <span className="queue-muted">{m.unassigned}</span>;
+        if (id === null) return <span className="queue-muted">{t('queue.unassigned')}</span>;
         const name = env.nameOf(id);
-        return <span className="queue-ellipsis">{id === env.currentUserId ? format(m.you, { name }) : name}</span>;
+        return <span className="queue-ellipsis">{id === env.currentUserId ? t('queue.you', { name }) : name}</span>;
       },
     }),
     col.accessor((r) => r.submittedMs, {
       id: 'submitted' satisfies SortColumn,
-      header: m.colSubmitted,
+      header: t('queue.colSubmitted'),
       cell: ({ row }) => {
         const at = row.original.claim.firstSubmittedAt;
-        if (at === null) return <span className="queue-muted">{m.notSubmitted}</span>;
+        if (at === null) return <span className="queue-muted">{t('queue.notSubmitted')}</span>;
         return <time dateTime={at}>{formatInstant(row.original.submittedMs)}</time>;
       },
     }),
     col.accessor((r) => r.clock?.dueMs ?? null, {
       id: 'sla' satisfies SortColumn,
-      header: m.colSla,
+      header: t('queue.colSla'),
       cell: ({ row }) => <SlaCell row={row.original} />,
     }),
     col.accessor((r) => r.deficiencies.length, {
       id: 'deficiencies' satisfies SortColumn,
-      header: m.colDeficiencies,
+      header: t('queue.colDeficiencies'),
       cell: ({ row }) => {
         const codes = row.original.deficiencies;
-        if (codes.length === 0) return <span className="queue-muted">{m.noDeficiencies}</span>;
+        if (codes.length === 0) return <span className="queue-muted">{t('queue.noDeficiencies')}</span>;
         return (
-          <span className="queue-count" title={codes.map((c) => DEFICIENCY_LABELS[c]).join('\n')}>
+          <span className="queue-count" title={codes.map((c) => t(`deficiency.${c}`)).join('\n')}>
             {codes.length}
           </span>
         );
@@ -134,7 +133,7 @@ const LEVEL_ICON = { on_track: '●', at_risk: '▲', breached: '■' } as const
 
 /** The running clock: level (icon, colour and words), live countdown, and days left in the clock's unit. */
 export function SlaCell({ row }: { row: QueueRow }) {
-  if (!row.clock) return <span className="queue-muted">{m.noClock}</span>;
+  if (!row.clock) return <span className="queue-muted">{t('queue.noClock')}</span>;
   return <LiveClock row={row} />;
 }
 
@@ -155,7 +154,7 @@ function LiveClock({ row }: { row: QueueRow }) {
         </time>
       </span>
       <span className="queue-ellipsis queue-muted">
-        {CLOCK_TEXT[clock.name]}
+        {clockText(clock.name)}
         {remaining === null ? '' : ` · ${remainingText(clock, remaining)}`}
       </span>
     </span>

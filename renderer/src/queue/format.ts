@@ -1,7 +1,8 @@
-/** Display formatting for queue cells: countdowns, day counts, dates, numbers. */
+/** Display formatting for queue cells: countdowns, day counts, dates, numbers, in the language in effect. */
 import type { ClockLevel, ClockName } from '@shared/index';
 
-import { format, queueMessages as m } from './messages';
+import { t, type MessageKey } from '../i18n';
+import { formatDateTime, formatNumber } from '../i18n/format';
 import type { QueueClock } from './model';
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -30,46 +31,46 @@ export function isoDuration(ms: number): string {
 export function countdownText(clock: QueueClock, nowMs: number): string {
   const left = clock.dueMs - nowMs;
   const time = formatDuration(left);
-  if (left > 0) return format(m.timeLeft, { time });
-  return format(clock.kind === 'window' ? m.timeClosedAgo : m.timeOverdue, { time });
+  if (left > 0) return t('queue.timeLeft', { time });
+  return t(clock.kind === 'window' ? 'queue.timeClosedAgo' : 'queue.timeOverdue', { time });
 }
 
-const LEVEL_TEXT: Record<'sla' | 'window', Record<ClockLevel, string>> = {
-  sla: { on_track: m.levelOnTrack, at_risk: m.levelAtRisk, breached: m.levelBreached },
-  window: { on_track: m.windowOpen, at_risk: m.windowClosing, breached: m.windowClosed },
+const LEVEL_KEYS: Record<'sla' | 'window', Record<ClockLevel, MessageKey>> = {
+  sla: { on_track: 'queue.levelOnTrack', at_risk: 'queue.levelAtRisk', breached: 'queue.levelBreached' },
+  window: { on_track: 'queue.windowOpen', at_risk: 'queue.windowClosing', breached: 'queue.windowClosed' },
 };
 
 export function levelText(kind: 'sla' | 'window', level: ClockLevel): string {
-  return LEVEL_TEXT[kind][level];
+  return t(LEVEL_KEYS[kind][level]);
 }
 
-export const CLOCK_TEXT: Record<ClockName, string> = {
-  pickup: m.clockPickup,
-  review: m.clockReview,
-  partnerResponse: m.clockPartnerResponse,
-  overall: m.clockOverall,
-  consent: m.clockConsent,
-  disputeWindow: m.clockDisputeWindow,
-  disputeReview: m.clockDisputeReview,
+const CLOCK_KEYS: Record<ClockName, MessageKey> = {
+  pickup: 'queue.clockPickup',
+  review: 'queue.clockReview',
+  partnerResponse: 'queue.clockPartnerResponse',
+  overall: 'queue.clockOverall',
+  consent: 'queue.clockConsent',
+  disputeWindow: 'queue.clockDisputeWindow',
+  disputeReview: 'queue.clockDisputeReview',
 };
 
-const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+export function clockText(name: ClockName): string {
+  return t(CLOCK_KEYS[name]);
+}
 
 /** `1.3 business days left`, `0.4 days over`. */
 export function remainingText(clock: QueueClock, remaining: number): string {
-  const days = oneDecimal.format(Math.abs(remaining));
-  if (clock.unit === 'business_days') return format(remaining >= 0 ? m.businessDaysLeft : m.businessDaysOver, { days });
-  return format(remaining >= 0 ? m.daysLeft : m.daysOver, { days });
+  const days = formatNumber(Math.round(Math.abs(remaining) * 10) / 10, 1);
+  if (clock.unit === 'business_days') return t(remaining >= 0 ? 'queue.businessDaysLeft' : 'queue.businessDaysOver', { days });
+  return t(remaining >= 0 ? 'queue.daysLeft' : 'queue.daysOver', { days });
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 export function formatInstant(ms: number): string {
-  return dateTime.format(ms);
+  return formatDateTime(ms);
 }
 
-const integer = new Intl.NumberFormat();
 export function formatCount(n: number): string {
-  return integer.format(n);
+  return formatNumber(n, 0);
 }
 
 /** The end of the local day containing `nowMs` (what "Due today" runs to). */

@@ -202,6 +202,8 @@ export function ensureHaystack(row: QueueRow): string {
 export class RowIndex {
   private cache = new WeakMap<Claim, QueueRow>();
   private settings: QueueSettings;
+  /** The claims of the last update, to tell what changed. */
+  private previous: ReadonlyMap<string, Claim> | null = null;
 
   constructor(settings: QueueSettings) {
     this.settings = settings;
@@ -215,6 +217,7 @@ export class RowIndex {
     if (settings.calendar === this.settings.calendar && settings.policy === this.settings.policy) return;
     this.settings = settings;
     this.cache = new WeakMap();
+    this.previous = null;
   }
 
   /** The row already derived for this claim object, if any. */
@@ -223,17 +226,45 @@ export class RowIndex {
   }
 
   rows(claims: ReadonlyMap<string, Claim>, nowMs: number): QueueRow[] {
+    return this.update(claims, nowMs).rows;
+  }
+
+  /**
+   * The rows for `claims`, and what changed since the previous call (rows added and rows gone; a
+   * changed claim is one of each), or `changes: null` the first time and after new settings.
+   */
+  update(claims: ReadonlyMap<string, Claim>, nowMs: number): RowsUpdate {
     const now = new Date(nowMs);
+    const prev = this.previous;
+    const added: QueueRow[] = [];
+    const removed: QueueRow[] = [];
     // Grown by push: `new Array(n)` for n in the 100,000s makes a slow dictionary-mode array.
     const rows: QueueRow[] = [];
-    for (const claim of claims.values()) {
+    for (const [id, claim] of claims) {
       let row = this.cache.get(claim);
       if (!row) {
         row = buildRow(claim, this.settings, now);
         this.cache.set(claim, row);
       }
       rows.push(row);
+      if (prev === null) continue;
+      const before = prev.get(id);
+      if (before === claim) continue;
+      added.push(row);
+      const old = before && this.cache.get(before);
+      if (old) removed.push(old);
     }
-    return rows;
+    if (prev !== null && prev.size - removed.length !== claims.size - added.length) {
+      for (const [id, before] of prev) {
+        if (claims.has(id)) continue;
+        const old = this.cache.get(before);
+        if (old) removed.push(old);
+      }
+    }
+    this.previous = claims;
+    return { rows, changes: prev === null ? null : { added, removed } };
   }
 }
+
+export type RowChanges = { added: readonly QueueRow[]; removed: readonly QueueRow[] };
+export type RowsUpdate = { rows: QueueRow[]; changes: RowChanges | null };

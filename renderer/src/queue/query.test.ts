@@ -13,6 +13,7 @@ import {
   rowPredicate,
   searchTerms,
   Sorter,
+  SortIndex,
   SORT_COLUMNS,
   VIEW_IDS,
   type QueueContext,
@@ -381,5 +382,66 @@ describe('sorting', () => {
     const empty = new Sorter([]);
     expect(empty.prepareNext()).toBe(false);
     expect(empty.sorted({ column: 'partner', desc: false })).toEqual([]);
+  });
+});
+
+describe('after a sync (a few claims changed)', () => {
+  const byId = (id: string) => id;
+  const before = generateClaims({ count: 500, now: new Date(NOW), seed: 21 });
+  const other = generateClaims({ count: 700, now: new Date(NOW), seed: 22 }); // same ids, other content, 200 more
+
+  it('tells which rows were added and which are gone', () => {
+    const index = new RowIndex(settings);
+    const first = index.update(new Map(before.map((c) => [c.id, c])), NOW);
+    expect(first.changes).toBeNull();
+    const next = new Map(before.map((c) => [c.id, c]));
+    next.set(other[3]!.id, other[3]!); // changed
+    next.delete(before[7]!.id); // gone
+    next.set(other[600]!.id, other[600]!); // new
+    const { rows, changes } = index.update(next, NOW);
+    expect(changes!.added.map((r) => r.id)).toEqual([other[3]!.id, other[600]!.id]);
+    expect(changes!.removed.map((r) => r.id).sort()).toEqual([before[3]!.id, before[7]!.id].sort());
+    expect(changes!.removed).toContain(first.rows[3]);
+    expect(rows).toHaveLength(500);
+    expect(index.update(next, NOW).changes).toEqual({ added: [], removed: [] });
+  });
+
+  it('merges the changed rows into the current order exactly where a full sort puts them', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SORT_COLUMNS),
+        fc.boolean(),
+        fc.uniqueArray(fc.integer({ min: 0, max: 699 }), { maxLength: 30 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 499 }), { maxLength: 10 }),
+        (column, desc, replaced, deleted) => {
+          const index = new RowIndex(settings);
+          const sorts = new SortIndex();
+          const claims = new Map(before.map((c) => [c.id, c]));
+          const spec = { column, desc };
+          sorts.next(index.update(claims, NOW), byId).sorted(spec);
+          const next = new Map(claims);
+          for (const i of replaced) next.set(other[i]!.id, other[i]!);
+          for (const i of deleted) next.delete(before[i]!.id);
+          const update = index.update(next, NOW);
+          const derived = sorts.next(update, byId);
+          const changed = update.changes!.added.length + update.changes!.removed.length;
+          expect(derived.hasOrder(spec)).toBe(changed <= 64); // carried over, not sorted again
+          expect(ids(derived.sorted(spec))).toEqual(ids(new Sorter(update.rows).sorted(spec)));
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('sorts afresh after many changes, or when names change', () => {
+    const index = new RowIndex(settings);
+    const sorts = new SortIndex();
+    const a = sorts.next(index.update(new Map(before.map((c) => [c.id, c])), NOW), byId);
+    a.sorted({ column: 'partner', desc: false });
+    const big = sorts.next(index.update(new Map(other.map((c) => [c.id, c])), NOW), byId);
+    expect(big.hasOrder({ column: 'partner', desc: false })).toBe(false);
+    expect(ids(big.sorted({ column: 'partner', desc: false }))).toEqual(ids(new Sorter(big.rows).sorted({ column: 'partner', desc: false })));
+    const renamed = sorts.next(index.update(new Map(other.map((c) => [c.id, c])), NOW), (id) => `Name of ${id}`);
+    expect(renamed.nameOf('x')).toBe('Name of x');
   });
 });
