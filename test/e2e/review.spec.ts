@@ -7,8 +7,9 @@
  * a supervisor's client after sync, drawn where they were made.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DEMO_CUSTOMERS, DEMO_PARTNERS } from '../../server/src/demo/data';
@@ -117,6 +118,14 @@ test('review tools: checklist, annotations, pre-screen, request info, report; an
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
 
+  // n / Shift+N turn the pages.
+  const pageNumber = viewer.getByRole('spinbutton', { name: 'Page number' });
+  await expect(pageNumber).toHaveValue('1');
+  await page.keyboard.press('n');
+  await expect(pageNumber).toHaveValue('2');
+  await page.keyboard.press('Shift+N');
+  await expect(pageNumber).toHaveValue('1');
+
   const checklist = page.getByRole('region', { name: 'Checklist' });
   const poePresent = checklist.getByRole('listitem', { name: /PoE present/ });
   await poePresent.click({ position: { x: 4, y: 4 } });
@@ -146,6 +155,9 @@ test('review tools: checklist, annotations, pre-screen, request info, report; an
   await expect(form.getByLabel('Checklist item')).toHaveValue('customer_verification');
   await expect(form.getByRole('radio', { name: 'A deficiency: fail the item' })).toBeChecked();
   await expect(form.getByLabel('Deficiency code')).toHaveValue('missing_customer_verification');
+  // The review tools (checklist, form, suggestions, overlay) pass an axe scan with the form open.
+  const axe = await new AxeBuilder({ page }).include('.review-layout__checklist').include('.review-layout__tools').include('.review-overlay').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   const note = 'The customer’s signature block is empty: no name, title or date.';
   await form.getByLabel('Note', { exact: true }).fill(note);
   await form.getByRole('button', { name: 'Add annotation' }).click();
@@ -155,6 +167,8 @@ test('review tools: checklist, annotations, pre-screen, request info, report; an
   await expect(annotations).toContainText(note);
   await expect(checklist.getByRole('group', { name: /Customer verification/ }).getByRole('radio', { name: 'Fail' })).toBeChecked();
   await expect(viewer.getByRole('img', { name: 'Annotation 1' })).toBeVisible();
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.screenshot({ path: 'docs/screenshots/review.png' });
 
   // Keyboard alternative: select text on page 1 and annotate the selection (a note only).
   const words = viewer.locator('.textLayer span').filter({ hasText: /Statement of Work/ }).first();
