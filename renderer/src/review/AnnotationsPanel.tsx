@@ -28,7 +28,7 @@ export function AnnotationsPanel() {
     <section aria-labelledby="annotations-heading" className="panel review-annotations">
       <h2 id="annotations-heading">{t('review.annotations.heading')}</h2>
       {canAnnotate && (
-        <div className="review-row" role="toolbar" aria-label={t('review.tools')}>
+        <div className="review-row">
           <button type="button" className="button button--small" aria-pressed={drawing} aria-keyshortcuts="d" onClick={() => setDrawing(!drawing)}>
             {drawing ? t('review.annotations.drawing') : t('review.annotations.draw')}
           </button>

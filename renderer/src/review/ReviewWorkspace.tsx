@@ -24,7 +24,7 @@ export function ReviewWorkspace({ documents }: { documents: ReactNode }) {
       </div>
       <div className="review-layout__documents">{documents}</div>
       <div className="review-layout__tools">
-        <div className="review-row review-toolbar">
+        <div className="review-row review-toolbar" role="group" aria-label={t('review.tools')}>
           <button type="button" className="button button--small" aria-keyshortcuts="?" aria-haspopup="dialog" onClick={() => setShortcutsOpen(true)}>
             {t('review.keys.open')}
           </button>
