@@ -37,7 +37,7 @@ import { useClaims } from '../data/claimsStore';
 import { t, type MessageKey } from '../i18n';
 import { queueColumns } from './columns';
 import { endOfLocalDay, formatCount } from './format';
-import { ensureHaystack, RowIndex, type QueueRow, type QueueSettings } from './model';
+import { ensureHaystack, RowIndex, sameSettings, type QueueRow, type QueueSettings } from './model';
 import {
   countViews,
   FilterMemo,
@@ -135,10 +135,13 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
   const ticker = useContext(TickerContext);
   const [index] = useState(() => new RowIndex(settings));
   const [sortIndex] = useState(() => new SortIndex());
+  // The workstation republishes its settings after every sync as new objects: only a real change counts.
+  const [stableSettings, setStableSettings] = useState(settings);
+  if (settings !== stableSettings && !sameSettings(settings, stableSettings)) setStableSettings(settings);
   const update = useMemo(() => {
-    index.setSettings(settings);
+    index.setSettings(stableSettings);
     return index.update(claims, ticker.now());
-  }, [index, claims, settings, ticker]);
+  }, [index, claims, stableSettings, ticker]);
   const rows = update.rows;
   // A sync that changes a few claims merges them into the current order instead of re-sorting all.
   const sorter = useMemo(() => sortIndex.next(update, userName), [sortIndex, update, userName]);

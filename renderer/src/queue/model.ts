@@ -204,6 +204,7 @@ export class RowIndex {
   private settings: QueueSettings;
   /** The claims of the last update, to tell what changed. */
   private previous: ReadonlyMap<string, Claim> | null = null;
+  private previousRows: QueueRow[] | null = null;
 
   constructor(settings: QueueSettings) {
     this.settings = settings;
@@ -213,11 +214,16 @@ export class RowIndex {
     return this.settings;
   }
 
+  /**
+   * New settings re-derive every row, so only when they really differ: the workstation republishes
+   * the server's settings after every sync as fresh objects with the same content.
+   */
   setSettings(settings: QueueSettings): void {
-    if (settings.calendar === this.settings.calendar && settings.policy === this.settings.policy) return;
+    if (sameSettings(settings, this.settings)) return;
     this.settings = settings;
     this.cache = new WeakMap();
     this.previous = null;
+    this.previousRows = null;
   }
 
   /** The row already derived for this claim object, if any. */
@@ -240,7 +246,15 @@ export class RowIndex {
     const removed: QueueRow[] = [];
     // Grown by push: `new Array(n)` for n in the 100,000s makes a slow dictionary-mode array.
     const rows: QueueRow[] = [];
+    // A sync keeps the order of the claims map (changed claims keep their place): walking the last
+    // rows alongside finds the unchanged ones without a lookup.
+    const last = this.previousRows;
     for (const [id, claim] of claims) {
+      const i = rows.length;
+      if (last !== null && i < last.length && last[i]!.claim === claim) {
+        rows.push(last[i]!);
+        continue;
+      }
       let row = this.cache.get(claim);
       if (!row) {
         row = buildRow(claim, this.settings, now);
@@ -262,8 +276,15 @@ export class RowIndex {
       }
     }
     this.previous = claims;
+    this.previousRows = rows;
     return { rows, changes: prev === null ? null : { added, removed } };
   }
+}
+
+/** Equal calendar and policy, by content. */
+export function sameSettings(a: QueueSettings, b: QueueSettings): boolean {
+  if (a.calendar === b.calendar && a.policy === b.policy) return true;
+  return JSON.stringify(a.calendar) === JSON.stringify(b.calendar) && JSON.stringify(a.policy) === JSON.stringify(b.policy);
 }
 
 export type RowChanges = { added: readonly QueueRow[]; removed: readonly QueueRow[] };

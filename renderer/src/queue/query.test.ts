@@ -102,6 +102,9 @@ describe('queue rows', () => {
     const next = index.rows(new Map(claims).set(changed.id, changed), NOW);
     expect(next.filter((r, i) => r !== first[i]).map((r) => r.id)).toEqual(['CPOR-5-review']);
     expect(index.peek(changed)).toBe(next[4]);
+    // The same settings again as new objects (as every sync republishes them): rows stay.
+    index.setSettings(JSON.parse(JSON.stringify(settings)) as QueueSettings);
+    expect(index.rows(claims, NOW)[0]).toBe(first[0]);
     index.setSettings({ ...settings, policy: { ...DEFAULT_POLICY, pickupDays: 3 } });
     expect(index.rows(claims, NOW)[0]).not.toBe(first[0]);
   });
