@@ -3,6 +3,8 @@
  * write it in JSX. Parses every .tsx file under renderer/src with the TypeScript compiler and
  * reports JSX text, string-literal text attributes (aria-label, title, placeholder, alt, …),
  * string literals rendered as children, and English label tables of the core used in components.
+ * It also refuses `t()` called at module load (outside any function) anywhere under renderer/src:
+ * such text would stay in the language the app started in.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,11 +36,32 @@ const HAS_WORD = /\p{L}/u;
 
 type Finding = { file: string; line: number; text: string };
 
-function componentFiles(): string[] {
+function sourceFiles(ext: RegExp): string[] {
   return (readdirSync(SRC, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.tsx') && !/\.(test|spec)\.tsx$/.test(f) && !f.split(path.sep).includes('testing'))
+    .filter((f) => ext.test(f) && !/\.(test|spec)\.tsx?$/.test(f) && !f.split(path.sep).includes('testing') && !f.endsWith('.d.ts'))
     .map((f) => path.join(SRC, f))
     .sort();
+}
+
+const componentFiles = () => sourceFiles(/\.tsx$/);
+
+/** `t(…)` / `tIn(…)` calls outside every function: evaluated once, at import. */
+export function findModuleLevelMessages(fileName: string, source: string): Finding[] {
+  const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const findings: Finding[] = [];
+  const visit = (node: ts.Node, inFunction: boolean): void => {
+    if (ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node)) inFunction = true;
+    if (!inFunction && ts.isCallExpression(node) && ts.isIdentifier(node.expression) && (node.expression.text === 't' || node.expression.text === 'tIn')) {
+      findings.push({
+        file: path.relative(SRC, fileName).split(path.sep).join('/'),
+        line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1,
+        text: `${node.getText(sf).slice(0, 60)} runs at module load: call it while rendering`,
+      });
+    }
+    ts.forEachChild(node, (child) => visit(child, inFunction));
+  };
+  visit(sf, false);
+  return findings;
 }
 
 export function findLiterals(fileName: string, source: string): Finding[] {
@@ -91,6 +114,16 @@ describe('no user-visible string literals in components', () => {
       'Hello',
       'world',
     ]);
+  });
+
+  it('finds t() calls that run at module load', () => {
+    const sample = `const A = t('a'); const B = { x: tIn('ja', 'b') }; function f() { return t('c'); } const g = () => t('d');`;
+    expect(findModuleLevelMessages(path.join(SRC, 'sample.ts'), sample).map((f) => f.text.split(' ')[0])).toEqual(["t('a')", "tIn('ja',"]);
+  });
+
+  it('no text is looked up at module load (it would not follow a language switch)', () => {
+    const findings = sourceFiles(/\.tsx?$/).flatMap((file) => findModuleLevelMessages(file, readFileSync(file, 'utf8')));
+    expect(findings.map((f) => `${f.file}:${f.line}: ${f.text}`)).toEqual([]);
   });
 
   it('every component under renderer/src takes its text from the catalogue', () => {
