@@ -649,6 +649,7 @@ export const en = {
   'nav.sla': 'SLA',
   'sla.headingSupervisor': 'SLA overview',
   'sla.headingReviewer': 'My SLA clocks',
+  'sla.readAt': 'Clocks read at',
   'sla.loading': 'Reading the SLA clocks…',
   'sla.summary': '{claims, plural, one {# claim} other {# claims}} with a running clock · {atRisk} at risk · {breached} breached',
   'sla.filters': 'Filter the SLA views',

@@ -686,6 +686,7 @@ export const ja = {
   'nav.sla': 'SLA',
   'sla.headingSupervisor': 'SLA の概要',
   'sla.headingReviewer': '自分の SLA クロック',
+  'sla.readAt': 'クロックの読み取り時刻',
   'sla.loading': 'SLA クロックを読み込んでいます…',
   'sla.summary': 'クロックが動作中の要求 {claims, plural, other {# 件}} · リスクあり {atRisk} · 違反 {breached}',
   'sla.filters': 'SLA ビューの絞り込み',

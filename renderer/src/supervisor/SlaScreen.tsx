@@ -16,7 +16,7 @@ import { setQuietMode, useRecentAlerts, useSlaPrefs } from '../sla/prefs';
 import { breachedClaimCount, levelCounts, type SlaSnapshot } from '../sla/slaIndex';
 import { countAtOrBefore } from '../sla/sorted';
 import { scopeFor, useSlaSnapshot, type SlaScope } from '../sla/useSla';
-import { formatTime } from '../ui/format';
+import { formatInZone, formatTime } from '../ui/format';
 import { BreachesAhead } from './BreachesAhead';
 import { CountdownList } from './CountdownList';
 import type { PerClock } from './forecast';
@@ -128,7 +128,7 @@ export function SlaScreen() {
         ) : tab === 'ahead' ? (
           <BreachesAhead byDue={view.byDue} allByDue={view.allByDue} settings={snapshot.settings} claims={view.claims} />
         ) : (
-          <WorkloadView claims={claims} index={index} />
+          <WorkloadView claims={claims} index={index} match={match} />
         )}
       </div>
       <RecentAlerts />
@@ -141,7 +141,14 @@ function Summary({ snapshot }: { snapshot: SlaSnapshot }) {
   const now = useLiveNow();
   const breached = breachedClaimCount(snapshot, now);
   const risky = countAtOrBefore(snapshot.claimsByRisk, (c) => c.riskMs, now) - breached;
-  return <p className="sla-summary">{t('sla.summary', { claims: snapshot.size, atRisk: risky, breached })}</p>;
+  return (
+    <>
+      <p className="sla-summary">{t('sla.summary', { claims: snapshot.size, atRisk: risky, breached })}</p>
+      <p className="sla-clock muted">
+        {t('sla.readAt')} <time dateTime={new Date(now).toISOString()}>{formatInZone(now, snapshot.settings.calendar.timeZone)}</time>
+      </p>
+    </>
+  );
 }
 
 function ClockPanel({ clock, snapshot, running, paused }: { clock: SlaClock; snapshot: SlaSnapshot; running: readonly SlaEntry[]; paused: readonly SlaEntry[] }) {

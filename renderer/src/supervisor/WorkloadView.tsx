@@ -22,9 +22,14 @@ const ROW = 40;
 /** Value of the "unassigned" choice (a reviewer id is never empty). */
 const NOBODY = '';
 
-type Props = { claims: ReadonlyMap<string, Claim>; index: SlaIndex };
+type Props = {
+  claims: ReadonlyMap<string, Claim>;
+  index: SlaIndex;
+  /** The screen's search, applied to the claims listed for reassignment. */
+  match: ((claim: Claim) => boolean) | null;
+};
 
-export function WorkloadView({ claims, index }: Props) {
+export function WorkloadView({ claims, index, match }: Props) {
   const { session, act } = useWorkstation();
   const minute = useLiveMinute();
   const calendar = index.settings.calendar;
@@ -43,10 +48,12 @@ export function WorkloadView({ claims, index }: Props) {
   const owned = useMemo(() => {
     if (owner === undefined) return [];
     const list: ClaimSla[] = [];
-    for (const claim of claims.values()) if (OPEN.has(claim.status) && claim.assignee === owner) list.push(index.of(claim, minute));
+    for (const claim of claims.values()) {
+      if (OPEN.has(claim.status) && claim.assignee === owner && (!match || match(claim))) list.push(index.of(claim, minute));
+    }
     // Breached first, then by when they will breach.
     return list.sort((a, b) => a.breachMs - b.breachMs || a.riskMs - b.riskMs || (a.claim.id < b.claim.id ? -1 : 1));
-  }, [claims, owner, index, minute]);
+  }, [claims, owner, index, minute, match]);
 
   const show = (reviewer: string | null) => {
     setOwner(reviewer);
