@@ -8,9 +8,13 @@ import { t } from '../i18n';
 import { Badge } from '../ui/Badge';
 import { formatBytes, formatLocal } from '../ui/format';
 import { useLiveQuery } from '../ui/useLiveQuery';
+import { ClaimPoeViewer } from '../viewer';
+import { useReviewViewerProps } from '../review/useReviewViewerProps';
 
 export function DocumentsPanel({ claim }: { claim: Claim }) {
   const { db } = useWorkstation();
+  // The review tools' overlay, highlights, selection and controller (nothing outside a review).
+  const reviewProps = useReviewViewerProps();
   const hashes = claim.documents.map((d) => d.sha256);
   const cached = useLiveQuery(
     async () => new Set((await db.documents.where('sha256').anyOf(hashes).primaryKeys()) as string[]),
@@ -35,6 +39,7 @@ export function DocumentsPanel({ claim }: { claim: Claim }) {
           ))}
         </ul>
       )}
+      <ClaimPoeViewer claim={claim} {...reviewProps} />
     </section>
   );
 }
