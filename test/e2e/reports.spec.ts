@@ -5,18 +5,24 @@
 import { readFile } from 'node:fs/promises';
 
 import { expect, test, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { parseCsv, UTF8_BOM } from '../../renderer/src/reports/csv';
 import { actAsReviewer, takeClaim } from './support/api';
 import { signIn } from './support/ui';
 
-async function exportCsv(page: Page): Promise<{ name: string; text: string }> {
+async function exportFile(page: Page): Promise<{ name: string; bytes: Buffer }> {
   const reports = page.getByRole('main');
   const downloading = page.waitForEvent('download');
   await reports.getByRole('button', { name: 'Export' }).click();
   const download = await downloading;
   const path = await download.path();
   await expect(reports.getByRole('status')).toContainText(/Saved \d+ rows?|Saved an empty report/);
-  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  return { name: download.suggestedFilename(), bytes: await readFile(path) };
+}
+
+async function exportCsv(page: Page): Promise<{ name: string; text: string }> {
+  const { name, bytes } = await exportFile(page);
+  return { name, text: bytes.toString('utf8') };
 }
 
 test('decision history as CSV: who, when, why, with hostile text defused and intact', async ({ page }) => {
@@ -98,4 +104,13 @@ test('SLA status as CSV holds exactly the claims the queue shows', async ({ page
   expect(new Set(rows.map((r) => r[6]))).toEqual(new Set(['in_review']));
   const review = header!.indexOf('Review: level');
   expect(rows.every((r) => ['On track', 'At risk', 'Breached'].includes(r[review]!))).toBe(true);
+
+  // The same report as an Excel workbook.
+  await main.getByRole('radio', { name: 'Excel workbook (.xlsx)' }).check();
+  const xlsx = await exportFile(page);
+  expect(xlsx.name).toMatch(/^sla-status_2000-01-01_\d{4}-\d\d-\d\d\.xlsx$/);
+  const files = unzipSync(new Uint8Array(xlsx.bytes));
+  expect(strFromU8(files['xl/workbook.xml']!)).toContain('name="SLA status"');
+  expect(strFromU8(files['xl/sharedStrings.xml']!)).toContain('<t>Review: remaining (business days)</t>');
+  expect(strFromU8(files['xl/worksheets/sheet1.xml']!).match(/<row /g)).toHaveLength(shown + 1);
 });
