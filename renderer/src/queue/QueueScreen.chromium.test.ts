@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import AxeBuilder from '@axe-core/playwright';
 import react from '@vitejs/plugin-react';
 import { expect as pw } from '@playwright/test';
-import { chromium, type Browser, type Locator, type Page } from 'playwright';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright';
 import { build } from 'vite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -25,6 +26,7 @@ let outDir = '';
 let server: Server;
 let baseUrl = '';
 let browser: Browser;
+let context: BrowserContext | undefined;
 let page: Page;
 
 beforeAll(async () => {
@@ -59,8 +61,10 @@ afterAll(async () => {
 });
 
 async function open(query = ''): Promise<Page> {
-  await page?.close();
-  page = await browser.newPage({ viewport: { width: 1400, height: 800 }, locale: 'en-US' });
+  await context?.close();
+  // A context of its own (axe needs one to open its helper page in).
+  context = await browser.newContext({ viewport: { width: 1400, height: 800 }, locale: 'en-US' });
+  page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
@@ -214,6 +218,19 @@ describe('QueueScreen in Chromium', { timeout: 60_000 }, () => {
     await pw(page.getByRole('tab', { name: /^My claims/ })).toHaveAttribute('aria-selected', 'true');
     await settled();
     expect(new Set(await bodyRows().locator('.queue-cell--assignee').allTextContents())).toEqual(new Set(['reviewer-1 (you)']));
+  });
+
+  it('has no accessibility violations (axe), before and after using it', async () => {
+    const scan = async () => {
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    };
+    expect(await scan()).toEqual([]);
+    await grid().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByLabel('Search claims').fill('contoso');
+    await settled();
+    expect(await scan()).toEqual([]);
   });
 
   it('keeps the active claim in view when the sort changes', async () => {

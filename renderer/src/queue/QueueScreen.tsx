@@ -458,7 +458,6 @@ function QueueGrid({ gridId, helpId, rows, query, busy, table, columnsKey, rowFo
     initialRect: { width: 1280, height: 720 },
   });
 
-
   // Where the active claim is: among the rendered rows (the usual case when moving by keyboard),
   // else by identity over all rows (on demand, never per render).
   const items = virtualizer.getVirtualItems();
@@ -496,10 +495,10 @@ function QueueGrid({ gridId, helpId, rows, query, busy, table, columnsKey, rowFo
       target = top < offset ? top : top + ROW_HEIGHT > offset + viewport ? top + ROW_HEIGHT - viewport : offset;
     }
     if (target === offset) return;
-    const frame = requestAnimationFrame(() => {
-      if (scrollRef.current) scrollRef.current.scrollTop = target;
+    requestAnimationFrame(() => {
+      // Unless yet another query came in meanwhile (it scrolls for itself).
+      if (scrollRef.current && lastQuery.current === query) scrollRef.current.scrollTop = target;
     });
-    return () => cancelAnimationFrame(frame);
   }, [query, virtualizer, indexOf]);
 
   const rowCache = useMemo(() => {

@@ -34,11 +34,14 @@ useClaims.setState({ loaded: true, claims: new Map(claims.map((c) => [c.id, c]))
 
 window.__opened = [];
 createRoot(document.getElementById('root')!).render(
-  <QueueScreen
-    onOpenClaim={(id) => window.__opened.push(id)}
-    currentUserId="reviewer-1"
-    settings={{ calendar: TEST_CALENDAR, policy: DEFAULT_POLICY }}
-    initialView={(params.get('view') as ViewId | null) ?? 'all'}
-    ticker={createTicker(() => NOW)}
-  />,
+  // The shell puts screens in its <main>; so does this page.
+  <main style={{ height: '100%' }}>
+    <QueueScreen
+      onOpenClaim={(id) => window.__opened.push(id)}
+      currentUserId="reviewer-1"
+      settings={{ calendar: TEST_CALENDAR, policy: DEFAULT_POLICY }}
+      initialView={(params.get('view') as ViewId | null) ?? 'all'}
+      ticker={createTicker(() => NOW)}
+    />
+  </main>,
 );
