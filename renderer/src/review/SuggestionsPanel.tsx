@@ -11,7 +11,7 @@ import { t } from '../i18n';
 import { Badge } from '../ui/Badge';
 import { acceptFinding, itemLabel } from './checklistOps';
 import { resultLabel } from './ChecklistPanel';
-import { findingId, findingText } from './findingText';
+import { findingContext, findingId, findingText } from './findingText';
 import { unionRects } from './geometry';
 import { useReview } from './ReviewContext';
 
@@ -21,7 +21,7 @@ export function useAcceptFinding(): (finding: Finding) => Promise<void> {
   const maxAgeMonths = useSyncSettings((s) => s.policy.poeMaxAgeMonths);
   return useCallback(
     async (finding: Finding) => {
-      const command = acceptFinding(claim.id, finding, claim.checklist[finding.item], findingText(finding, claim, maxAgeMonths));
+      const command = acceptFinding(claim.id, finding, claim.checklist[finding.item], findingText(finding, findingContext(claim), maxAgeMonths));
       if (!command) return announce(t('review.announce.cannotAccept'));
       if (await act(command)) announce(t('review.announce.accepted', { item: itemLabel(finding.item), result: resultLabel(command.result ?? null) }));
     },
@@ -75,7 +75,7 @@ function FindingList({ file, findings }: { file: string; findings: Finding[] }) 
   return (
     <ul className="review-suggestions__list" aria-label={t('review.suggestions.list', { file })}>
       {sorted.map((f) => {
-        const text = findingText(f, claim, maxAgeMonths);
+        const text = findingText(f, findingContext(claim), maxAgeMonths);
         const entry = claim.checklist[f.item];
         const agrees = f.suggestion !== 'check' && entry?.result === f.suggestion;
         const canAccept = f.suggestion !== 'check' && refusal === null && !agrees;

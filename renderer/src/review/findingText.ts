@@ -33,14 +33,21 @@ function shorten(text: string, max = 80): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-export function findingText(finding: Finding, claim: Pick<Claim, 'customer' | 'firstSubmittedAt'>, maxAgeMonths: number): string {
+/** What a finding's wording needs of its claim. */
+export type FindingContext = { customerName: string; firstSubmittedAt: string | null };
+
+export function findingContext(claim: Pick<Claim, 'customer' | 'firstSubmittedAt'>): FindingContext {
+  return { customerName: claim.customer.name, firstSubmittedAt: claim.firstSubmittedAt };
+}
+
+export function findingText(finding: Finding, claim: FindingContext, maxAgeMonths: number): string {
   const key = (finding.suggestion === 'check' ? CHECK_KEYS[finding.kind] : undefined) ?? KEYS[finding.kind];
   const product = finding.item.startsWith('product:') ? productName(finding.item.slice('product:'.length)) : '';
   // The signature field's name is in the detail "(name)"; other quotes are the document's words.
   const fieldName = /\(([^)]*)\)\s*$/.exec(finding.detail)?.[1] ?? '';
   const quote = finding.kind === 'signature_field' || (finding.kind === 'unsigned_block' && finding.suggestion === 'check') ? fieldName : shorten(finding.text ?? '');
   const cutoff = claim.firstSubmittedAt ? monthsBefore(new Date(claim.firstSubmittedAt), maxAgeMonths) : '';
-  return t(key, { quote, product, customer: claim.customer.name, cutoff, page: finding.page ?? '' });
+  return t(key, { quote, product, customer: claim.customerName, cutoff, page: finding.page ?? '' });
 }
 
 /** A stable id for a finding within a claim page (for focus and the `a` shortcut). */

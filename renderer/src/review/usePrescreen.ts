@@ -55,21 +55,26 @@ export function usePrescreen(claim: Claim): ReadonlyMap<string, DocumentScreenin
   const { db } = useWorkstation();
   const maxAgeMonths = useSyncSettings((s) => s.policy.poeMaxAgeMonths);
   const hashes = claim.documents.map((d) => d.sha256);
-  const cached = useLiveQuery(async () => new Set((await db.documents.where('sha256').anyOf(hashes).primaryKeys()) as string[]), [db, hashes.join(',')], new Set<string>());
-  const facts = useMemo(
-    () => ({
-      claim: { products: claim.products, customer: claim.customer },
-      submittedAt: claim.firstSubmittedAt,
-      maxAgeMonths,
-    }),
-    [claim.products, claim.customer, claim.firstSubmittedAt, maxAgeMonths],
-  );
+  // Claims are replaced on every sync; the documents are the same while their list reads the same.
+  const docsKey = claim.documents.map((d) => `${d.sha256}:${d.mediaType}`).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `docsKey` spells out the documents
+  const documents = useMemo(() => claim.documents, [docsKey]);
+  const cachedNow = useLiveQuery(async () => new Set((await db.documents.where('sha256').anyOf(hashes).primaryKeys()) as string[]), [db, hashes.join(',')], new Set<string>());
+  // The cache table changes for other reasons (a file opened, another claim's file stored).
+  const cachedKey = [...cachedNow].sort().join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `cachedKey` spells out the set
+  const cached = useMemo(() => cachedNow, [cachedKey]);
+  const facts = {
+    claim: { products: claim.products, customer: claim.customer },
+    submittedAt: claim.firstSubmittedAt,
+    maxAgeMonths,
+  };
   const factsKey = JSON.stringify(facts);
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
     let live = true;
-    for (const doc of claim.documents) {
+    for (const doc of documents) {
       const key = `${doc.sha256}|${factsKey}`;
       if (doc.mediaType !== 'application/pdf' || !cached.has(doc.sha256) || results.has(key)) continue;
       let run = inFlight.get(key);
@@ -94,11 +99,11 @@ export function usePrescreen(claim: Claim): ReadonlyMap<string, DocumentScreenin
     };
     // `facts` is what `factsKey` spells out.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [claim.documents, cached, factsKey, db]);
+  }, [documents, cached, factsKey, db]);
 
   return useMemo(() => {
     const out = new Map<string, DocumentScreening>();
-    for (const doc of claim.documents) {
+    for (const doc of documents) {
       const key = `${doc.sha256}|${factsKey}`;
       const response = results.get(key);
       if (doc.mediaType !== 'application/pdf') out.set(doc.sha256, { state: 'image' });
@@ -109,5 +114,5 @@ export function usePrescreen(claim: Claim): ReadonlyMap<string, DocumentScreenin
     return out;
     // `tick` marks a finished run (results live outside React state).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [claim.documents, factsKey, cached, tick]);
+  }, [documents, factsKey, cached, tick]);
 }

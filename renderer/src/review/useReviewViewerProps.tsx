@@ -27,12 +27,19 @@ export function useReviewViewerProps(): ReviewViewerProps {
   const setSelection = review?.setSelection;
 
   const renderPageOverlay = useCallback((params: PageOverlayParams) => <PageOverlay params={params} />, []);
+  // The viewer repaints a page when its highlights change identity: depend on what they show only.
+  const customerName = claim?.customer.name;
+  const firstSubmittedAt = claim?.firstSubmittedAt ?? null;
   const highlights = useMemo<ViewerHighlight[]>(
     () =>
-      claim && findings
-        ? findings.flatMap((f) => (f.page !== undefined && f.rects && f.rects.length > 0 ? [{ sha256: f.sha256, page: f.page, rects: f.rects, kind: 'suggestion' as const, label: findingText(f, claim, maxAgeMonths) }] : []))
+      customerName !== undefined && findings
+        ? findings.flatMap((f) =>
+            f.page !== undefined && f.rects && f.rects.length > 0
+              ? [{ sha256: f.sha256, page: f.page, rects: f.rects, kind: 'suggestion' as const, label: findingText(f, { customerName, firstSubmittedAt }, maxAgeMonths) }]
+              : [],
+          )
         : [],
-    [claim, findings, maxAgeMonths],
+    [customerName, firstSubmittedAt, findings, maxAgeMonths],
   );
   const onTextSelected = useCallback((selection: TextSelection) => setSelection?.(selection.text.trim() && selection.rects.length > 0 ? selection : null), [setSelection]);
   if (!review) return {};
