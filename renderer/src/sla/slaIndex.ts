@@ -56,6 +56,8 @@ export class SlaIndex {
   private readonly cache = new WeakMap<Claim, ClaimSla>();
   /** Claims in the index (in scope, with a clock), by id. */
   private readonly current = new Map<string, ClaimSla>();
+  /** The claim object last seen per id, in scope or not: an unchanged claim costs one lookup. */
+  private readonly seen = new Map<string, Claim>();
   private lastClaims: ReadonlyMap<string, Claim> | null = null;
   private snap: SlaSnapshot;
 
@@ -87,13 +89,10 @@ export class SlaIndex {
     this.lastClaims = claims;
     const removed = new Set<ClaimSla>();
     const added: ClaimSla[] = [];
-    let kept = 0;
     for (const claim of claims.values()) {
+      if (this.seen.get(claim.id) === claim) continue;
+      this.seen.set(claim.id, claim);
       const previous = this.current.get(claim.id);
-      if (previous !== undefined && previous.claim === claim) {
-        kept++;
-        continue;
-      }
       const next = this.inScope(claim) ? this.of(claim, nowMs) : undefined;
       if (previous) {
         removed.add(previous);
@@ -102,13 +101,15 @@ export class SlaIndex {
       if (next && next.entries.length > 0) {
         added.push(next);
         this.current.set(claim.id, next);
-        kept++;
       }
     }
     // Claims that left the store altogether (rare: a reset).
-    if (kept !== this.current.size) {
-      for (const [id, sla] of this.current) {
-        if (!claims.has(id)) {
+    if (this.seen.size !== claims.size) {
+      for (const id of this.seen.keys()) {
+        if (claims.has(id)) continue;
+        this.seen.delete(id);
+        const sla = this.current.get(id);
+        if (sla) {
           removed.add(sla);
           this.current.delete(id);
         }

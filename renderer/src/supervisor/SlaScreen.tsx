@@ -26,7 +26,7 @@ import './supervisor.css';
 type Tab = 'countdowns' | 'ahead' | 'workload';
 
 /** Filtered views of the snapshot's ordered entries (the snapshot's own arrays when no filter applies). */
-type View = { byDue: PerClock<readonly SlaEntry[]>; paused: PerClock<readonly SlaEntry[]>; allByDue: readonly SlaEntry[]; claims: readonly Claim[] };
+type View = { byDue: PerClock<readonly SlaEntry[]>; paused: PerClock<readonly SlaEntry[]>; allByDue: readonly SlaEntry[] };
 
 function matcher(query: string, reviewer: string | null | undefined): ((claim: Claim) => boolean) | null {
   const q = query.trim().toLowerCase();
@@ -36,16 +36,34 @@ function matcher(query: string, reviewer: string | null | undefined): ((claim: C
     (q === '' || claim.id.toLowerCase().includes(q) || claim.partner.name.toLowerCase().includes(q) || claim.customer.name.toLowerCase().includes(q));
 }
 
-function viewOf(snapshot: SlaSnapshot, claims: ReadonlyMap<string, Claim>, scope: SlaScope, match: ((claim: Claim) => boolean) | null): View {
-  const inScope = [...claims.values()].filter((c) => scope.inScope(c) && (!match || match(c)));
-  if (!match) return { byDue: snapshot.byDue, paused: snapshot.paused, allByDue: snapshot.allByDue, claims: inScope };
+function viewOf(snapshot: SlaSnapshot, match: ((claim: Claim) => boolean) | null): View {
+  if (!match) return { byDue: snapshot.byDue, paused: snapshot.paused, allByDue: snapshot.allByDue };
   const keep = (xs: readonly SlaEntry[]) => xs.filter((e) => match(e.owner.claim));
   const per = (source: PerClock<readonly SlaEntry[]>) => {
     const out = {} as Record<SlaClock, readonly SlaEntry[]>;
     for (const c of SLA_CLOCKS) out[c] = keep(source[c]);
     return out;
   };
-  return { byDue: per(snapshot.byDue), paused: per(snapshot.paused), allByDue: keep(snapshot.allByDue), claims: inScope };
+  return { byDue: per(snapshot.byDue), paused: per(snapshot.paused), allByDue: keep(snapshot.allByDue) };
+}
+
+/** Every claim in scope and filter (for the history of breaches): only while that view is shown. */
+function claimsOf(claims: ReadonlyMap<string, Claim>, scope: SlaScope, match: ((claim: Claim) => boolean) | null): Claim[] {
+  const out: Claim[] = [];
+  for (const claim of claims.values()) if (scope.inScope(claim) && (!match || match(claim))) out.push(claim);
+  return out;
+}
+
+/** Reviewers with open claims: every open claim has a running (or paused) SLA clock, so the snapshot knows them. */
+function reviewersOf(snapshot: SlaSnapshot | null): string[] {
+  const ids = new Set<string>();
+  if (snapshot) {
+    for (const clock of SLA_CLOCKS) {
+      for (const e of snapshot.byDue[clock]) if (e.owner.claim.assignee !== null) ids.add(e.owner.claim.assignee);
+      for (const e of snapshot.paused[clock]) if (e.owner.claim.assignee !== null) ids.add(e.owner.claim.assignee);
+    }
+  }
+  return [...ids].sort();
 }
 
 export function SlaScreen() {
@@ -59,8 +77,9 @@ export function SlaScreen() {
   const [query, setQuery] = useState('');
   const [reviewer, setReviewer] = useState<string | null | undefined>(undefined);
   const match = useMemo(() => matcher(query, reviewer), [query, reviewer]);
-  const view = useMemo(() => (snapshot ? viewOf(snapshot, claims, scope, match) : null), [snapshot, claims, scope, match]);
-  const reviewers = useMemo(() => [...new Set([...claims.values()].map((c) => c.assignee).filter((a): a is string => a !== null))].sort(), [claims]);
+  const view = useMemo(() => (snapshot ? viewOf(snapshot, match) : null), [snapshot, match]);
+  const reviewers = useMemo(() => (supervisor ? reviewersOf(snapshot) : []), [supervisor, snapshot]);
+  const historyClaims = useMemo(() => (tab === 'ahead' ? claimsOf(claims, scope, match) : []), [tab, claims, scope, match]);
   const tabs: Tab[] = supervisor ? ['countdowns', 'ahead', 'workload'] : ['countdowns', 'ahead'];
   const baseId = useId();
 
@@ -126,7 +145,7 @@ export function SlaScreen() {
             ))}
           </div>
         ) : tab === 'ahead' ? (
-          <BreachesAhead byDue={view.byDue} allByDue={view.allByDue} settings={snapshot.settings} claims={view.claims} />
+          <BreachesAhead byDue={view.byDue} allByDue={view.allByDue} settings={snapshot.settings} claims={historyClaims} />
         ) : (
           <WorkloadView claims={claims} index={index} match={match} />
         )}
