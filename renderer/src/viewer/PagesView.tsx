@@ -107,7 +107,9 @@ export function PagesView({ doc, source, highlights, renderPageOverlay, onTextSe
   const zoom = resolveZoom(zoomSetting, geoms[fitIndex] ?? geoms[0], rotation, source.unit, viewport);
   const scale = zoom * source.unit;
   const layout = useMemo(() => computeLayout(geoms, scale, rotation), [geoms, scale, rotation]);
-  const current = currentPageIndex(layout, scroll.top, viewport.height);
+  /** The page navigated to stays "current" while the view stays where the navigation put it. */
+  const [pinned, setPinned] = useState<{ index: number; top: number } | null>(null);
+  const current = pinned && Math.abs(pinned.top - scroll.top) < 2 ? pinned.index : currentPageIndex(layout, scroll.top, viewport.height);
   const n = source.numPages;
 
   // Values event handlers and the controller read without re-subscribing.
@@ -185,6 +187,8 @@ export function PagesView({ doc, source, highlights, renderPageOverlay, onTextSe
         if (boxLeft < el.scrollLeft || boxLeft + box.width > el.scrollLeft + el.clientWidth) left = boxLeft - Math.max(PAGE_GAP, (el.clientWidth - box.width) / 2);
       }
       scrollEl(top, left);
+      setPinned({ index: i, top: scrollPos.current.top });
+      setScroll(scrollPos.current);
     },
     [scrollEl],
   );
@@ -209,10 +213,7 @@ export function PagesView({ doc, source, highlights, renderPageOverlay, onTextSe
     scrollEl(target.top, target.left);
   }, [layout, navigate, scrollEl]);
 
-  const currentIndex = useCallback(() => {
-    const { layout: l, viewport: v } = live.current;
-    return currentPageIndex(l, scrollPos.current.top, v.height);
-  }, []);
+  const currentIndex = useCallback(() => live.current.current, []);
 
   // --- zoom and rotation
 

@@ -71,14 +71,22 @@ export function visibleRange(layout: Layout, top: number, height: number, oversc
 }
 
 /**
- * The page the reader is on: the one crossing a line a quarter down the viewport; the last page
- * once the view is scrolled to the bottom (a short last page never reaches that line).
+ * The page the reader is on: from the top, the first page showing at least half of itself or
+ * filling half the viewport; the last page once the view is scrolled to the bottom (a short last
+ * page may never get there otherwise).
  */
 export function currentPageIndex(layout: Layout, top: number, height: number): number {
   const n = layout.tops.length;
   if (n === 0) return 0;
   if (top > 0 && top + height >= layout.totalHeight - 1) return n - 1;
-  return pageAt(layout, top + Math.min(height / 4, 120));
+  const { first, last } = visibleRange(layout, top, height);
+  for (let i = first; i <= last; i++) {
+    const pageTop = layout.tops[i]!;
+    const pageHeight = layout.heights[i]!;
+    const shown = Math.min(pageTop + pageHeight, top + height) - Math.max(pageTop, top);
+    if (shown >= pageHeight / 2 || shown >= height / 2) return i;
+  }
+  return first;
 }
 
 /** Left edge of a page box: centred in the wider of the viewport and the widest page. */
