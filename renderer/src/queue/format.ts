@@ -2,20 +2,13 @@
 import type { ClockLevel, ClockName } from '@shared/index';
 
 import { t, type MessageKey } from '../i18n';
-import { formatDateTime, formatNumber } from '../i18n/format';
+import { formatDateTime, formatDurationMs, formatNumber } from '../i18n/format';
 import type { QueueClock } from './model';
 
-const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-/** `2d 04:12:09`, `04:12:09`: the magnitude of a duration, to the second. */
+/** `2d 04:12:09` / `2日 04:12:09`, `04:12:09`: the magnitude of a duration, to the second, in the language in effect. */
 export function formatDuration(ms: number): string {
-  const total = Math.floor(Math.abs(ms) / 1000);
-  const days = Math.floor(total / 86_400);
-  const h = Math.floor((total % 86_400) / 3600);
-  const min = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const clock = `${pad(h)}:${pad(min)}:${pad(s)}`;
-  return days > 0 ? `${days}d ${clock}` : clock;
+  return formatDurationMs(ms);
 }
 
 /** ISO 8601 duration for `<time dateTime>`. */
