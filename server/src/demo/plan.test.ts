@@ -52,10 +52,10 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('demo plan', () => {
-  it('builds 300 claims in a few seconds', () => {
+  // How long building takes is reported, not asserted: timings belong in benchmarks, not unit tests.
+  it('builds 300 claims', () => {
     expect(claims.size).toBe(300);
     console.info(`demo plan: ${plan.steps.length} steps, ${plan.documents.length} documents, built in ${Math.round(buildMs)} ms`);
-    expect(buildMs).toBeLessThan(20_000);
   });
 
   it('has every step valid, in time order, in the past, by a known actor', () => {
