@@ -5,12 +5,13 @@ import { t } from '../i18n';
 import { ActionButton } from './ActionButton';
 import { ApproveDialog } from './dialogs/ApproveDialog';
 import { AssignDialog } from './dialogs/AssignDialog';
+import { DisputeDecisionDialog } from './dialogs/DisputeDecisionDialog';
 import { RejectDialog } from './dialogs/RejectDialog';
 import { RequestInfoDialog } from './dialogs/RequestInfoDialog';
 import { useAct } from './useAct';
 import { useDryRun } from './useDryRun';
 
-type OpenDialog = 'requestInfo' | 'approve' | 'reject' | 'assign' | null;
+type OpenDialog = 'requestInfo' | 'approve' | 'reject' | 'assign' | 'approveDispute' | 'denyDispute' | null;
 
 export function ClaimActions({ claim }: { claim: Claim }) {
   const dryRun = useDryRun(claim);
@@ -26,6 +27,8 @@ export function ClaimActions({ claim }: { claim: Claim }) {
     reject: dryRun({ type: 'reject', claimId, reasons: ['insufficient_poe'], message: '-' }),
     // Any assignee other than the current one: "may I reassign this claim?"
     assign: dryRun({ type: 'assign', claimId, assignee: claim.assignee === null ? '-' : null }),
+    approveDispute: dryRun({ type: 'approveDispute', claimId }),
+    denyDispute: dryRun({ type: 'denyDispute', claimId, message: '-' }),
   };
   return (
     <section aria-labelledby="actions-heading" className="panel">
@@ -46,6 +49,17 @@ export function ClaimActions({ claim }: { claim: Claim }) {
         <ActionButton refusal={refusals.assign} onClick={() => setDialog('assign')}>
           {t('command.assign')}
         </ActionButton>
+        {/* Dispute decisions only where they can apply, so the usual row stays short. */}
+        {claim.status === 'disputed' && (
+          <>
+            <ActionButton refusal={refusals.approveDispute} tone="primary" onClick={() => setDialog('approveDispute')}>
+              {t('command.approveDispute')}
+            </ActionButton>
+            <ActionButton refusal={refusals.denyDispute} tone="danger" onClick={() => setDialog('denyDispute')}>
+              {t('command.denyDispute')}
+            </ActionButton>
+          </>
+        )}
       </div>
       <p role="status" className={`status-line ${outcome?.kind === 'refused' ? 'error-text' : 'muted'}`}>
         {outcome?.text}
@@ -54,6 +68,9 @@ export function ClaimActions({ claim }: { claim: Claim }) {
       {dialog === 'approve' && <ApproveDialog claim={claim} act={act} onClose={close} />}
       {dialog === 'reject' && <RejectDialog claim={claim} act={act} onClose={close} />}
       {dialog === 'assign' && <AssignDialog claim={claim} act={act} onClose={close} />}
+      {(dialog === 'approveDispute' || dialog === 'denyDispute') && (
+        <DisputeDecisionDialog claim={claim} decision={dialog === 'approveDispute' ? 'approve' : 'deny'} act={act} onClose={close} />
+      )}
     </section>
   );
 }

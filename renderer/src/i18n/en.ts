@@ -298,6 +298,13 @@ export const en = {
   'approve.title': 'Approve the claim',
   'approve.message': 'Message to the partner (optional)',
   'approve.submit': 'Approve claim',
+  'dispute.approveTitle': 'Approve the dispute',
+  'dispute.denyTitle': 'Deny the dispute',
+  'dispute.justification': 'The partner’s business justification',
+  'dispute.approveMessage': 'Message to the partner (optional)',
+  'dispute.denyMessage': 'Message to the partner (required: a denial is final)',
+  'dispute.approveSubmit': 'Approve dispute',
+  'dispute.denySubmit': 'Deny dispute',
 
   'checklist.heading': 'Checklist',
   'checklist.pass': 'Pass',

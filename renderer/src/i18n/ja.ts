@@ -304,6 +304,13 @@ export const ja = {
   'approve.title': '要求を承認する',
   'approve.message': 'パートナーへのメッセージ（省略可）',
   'approve.submit': '要求を承認',
+  'dispute.approveTitle': '争議を承認する',
+  'dispute.denyTitle': '争議を却下する',
+  'dispute.justification': 'パートナーのビジネス上の理由',
+  'dispute.approveMessage': 'パートナーへのメッセージ（省略可）',
+  'dispute.denyMessage': 'パートナーへのメッセージ（必須：却下は最終決定です）',
+  'dispute.approveSubmit': '争議を承認',
+  'dispute.denySubmit': '争議を却下',
 
   'checklist.heading': 'チェックリスト',
   'checklist.pass': '合格',
