@@ -34,16 +34,21 @@ function defaultEnvironment(): BrowserEnvironment {
   };
 }
 
+/** Just the Notification API (cheap: asked on every SLA check that has news). */
+function notificationEnvironment(): Pick<BrowserEnvironment, 'Notification'> {
+  return typeof Notification !== 'undefined' ? { Notification } : {};
+}
+
 /**
  * Whether desktop notifications may be shown: browsers ask the user once, and only in answer to a
  * gesture (a click), so the UI offers a button while this is 'default'.
  */
-export function browserNotificationPermission(env: Pick<BrowserEnvironment, 'Notification'> = defaultEnvironment()): NotificationPermission | 'unsupported' {
+export function browserNotificationPermission(env: Pick<BrowserEnvironment, 'Notification'> = notificationEnvironment()): NotificationPermission | 'unsupported' {
   return env.Notification ? env.Notification.permission : 'unsupported';
 }
 
 /** Asks for permission to notify; call from a click handler. */
-export async function requestBrowserNotificationPermission(env: Pick<BrowserEnvironment, 'Notification'> = defaultEnvironment()): Promise<boolean> {
+export async function requestBrowserNotificationPermission(env: Pick<BrowserEnvironment, 'Notification'> = notificationEnvironment()): Promise<boolean> {
   const N = env.Notification;
   if (!N) return false;
   if (N.permission !== 'default') return N.permission === 'granted';

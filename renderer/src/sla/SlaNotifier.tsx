@@ -72,7 +72,7 @@ export function SlaNotifier({ store }: { store?: NotifiedStore }) {
       since = now;
       if (changed.length > 0) void notified.save(changed).catch(() => undefined);
       const quiet = useSlaPrefs.getState().quiet;
-      const allowed = notificationPermission() === 'granted';
+      const allowed = news.length > 0 && notificationPermission() === 'granted';
       for (const item of news) {
         recordAlert({ atMs: now, level: item.level, claimIds: item.claims.map((c) => c.claim.id), quiet: quiet || !allowed });
         if (!quiet && allowed) void bridge.notify(notificationFor(item, snapshot.settings.calendar.timeZone)).catch(() => false);

@@ -19,6 +19,7 @@ function shape(s: SlaSnapshot) {
     breach: s.claimsByBreach.map((c) => c.claim.id),
     risk: s.claimsByRisk.map((c) => c.claim.id),
     size: s.size,
+    assignees: s.assignees,
   };
 }
 

@@ -25,6 +25,8 @@ export type SlaSnapshot = {
   readonly claimsByRisk: readonly ClaimSla[];
   /** Claims in scope with at least one running or paused SLA clock. */
   readonly size: number;
+  /** Who holds those claims (every open claim has a clock), by id. */
+  readonly assignees: readonly string[];
 };
 
 const byNumberThenId = <T>(key: (x: T) => number, id: (x: T) => string) => (a: T, b: T): number => {
@@ -58,6 +60,8 @@ export class SlaIndex {
   private readonly current = new Map<string, ClaimSla>();
   /** The claim object last seen per id, in scope or not: an unchanged claim costs one lookup. */
   private readonly seen = new Map<string, Claim>();
+  /** Claims in the index per assignee. */
+  private readonly held = new Map<string, number>();
   private lastClaims: ReadonlyMap<string, Claim> | null = null;
   private snap: SlaSnapshot;
 
@@ -66,7 +70,7 @@ export class SlaIndex {
     private readonly inScope: (claim: Claim) => boolean = () => true,
   ) {
     const empty = () => perClock<readonly SlaEntry[]>(() => []);
-    this.snap = { settings, byDue: empty(), byRisk: empty(), paused: empty(), allByDue: [], claimsByBreach: [], claimsByRisk: [], size: 0 };
+    this.snap = { settings, byDue: empty(), byRisk: empty(), paused: empty(), allByDue: [], claimsByBreach: [], claimsByRisk: [], size: 0, assignees: [] };
   }
 
   /** The claim's SLA picture (memoized per claim object). `nowMs` only matters for paused clocks' levels. */
@@ -132,8 +136,18 @@ export class SlaIndex {
       }
     }
     for (const sla of removed) for (const e of sla.entries) touched.add(e.clock);
-    const gone = removed.size > 0 ? (e: SlaEntry) => removed.has(e.owner) : null;
-    const goneClaim = removed.size > 0 ? (c: ClaimSla) => removed.has(c) : null;
+    for (const sla of removed) sla.retiring = true;
+    const hold = (sla: ClaimSla, n: number) => {
+      const who = sla.claim.assignee;
+      if (who === null) return;
+      const count = (this.held.get(who) ?? 0) + n;
+      if (count > 0) this.held.set(who, count);
+      else this.held.delete(who);
+    };
+    for (const sla of removed) hold(sla, -1);
+    for (const sla of added) hold(sla, 1);
+    const gone = removed.size > 0 ? (e: SlaEntry) => e.owner.retiring : null;
+    const goneClaim = removed.size > 0 ? (c: ClaimSla) => c.retiring : null;
     const prev = this.snap;
     const byDue = { ...prev.byDue };
     const byRisk = { ...prev.byRisk };
@@ -154,7 +168,9 @@ export class SlaIndex {
       claimsByBreach: patchSorted(prev.claimsByBreach, goneClaim, breaching, compareByBreach),
       claimsByRisk: patchSorted(prev.claimsByRisk, goneClaim, risking, compareByClaimRisk),
       size: this.current.size,
+      assignees: [...this.held.keys()].sort(),
     };
+    for (const sla of removed) sla.retiring = false;
     return this.snap;
   }
 }

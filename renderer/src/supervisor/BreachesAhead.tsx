@@ -4,7 +4,7 @@
  * distribution of business time left, and breaches per week from history. Figures follow the clock
  * by the minute (binary searches over the snapshot); history is derived once per claim.
  */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { Calendar, Claim } from '@shared/index';
 import { t } from '../i18n';
 import { useLiveMinute } from '../sla/live';
@@ -29,7 +29,7 @@ type Props = {
   allByDue: readonly SlaEntry[];
   settings: SlaSettings;
   /** Claims in scope and filter, for the history of breaches. */
-  claims: readonly Claim[];
+  claims: Iterable<Claim>;
 };
 
 export function BreachesAhead({ byDue, allByDue, settings, claims }: Props) {
@@ -38,10 +38,13 @@ export function BreachesAhead({ byDue, allByDue, settings, claims }: Props) {
   const ahead = useMemo(() => breachesAhead(allByDue, calendar, minute), [allByDue, calendar, minute]);
   const forecast = useMemo(() => forecastByBusinessDay(byDue, calendar, minute, 10), [byDue, calendar, minute]);
   const distribution = useMemo(() => remainingDistribution(byDue, calendar, minute), [byDue, calendar, minute]);
-  const history = useBreachHistory(claims, settings);
+  // The weekly history reads every claim: a sync updates the lists and charts above first, the
+  // history in a deferred render right after.
+  const historyClaims = useDeferredValue(claims);
+  const history = useBreachHistory(historyClaims, settings);
   const hour = Math.floor(minute / 3_600_000);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- weeks move by the hour, not the minute
-  const weeks = useMemo(() => weeklyBreaches(claims, history, calendar, minute, 8), [claims, history, calendar, hour]);
+  const weeks = useMemo(() => weeklyBreaches(historyClaims, history, calendar, minute, 8), [historyClaims, history, calendar, hour]);
 
   const busiest = forecast.reduce((best, d) => (d.total > (best?.total ?? -1) ? d : best), forecast[0]);
   const forecastTotal = forecast.reduce((n, d) => n + d.total, 0);
@@ -116,7 +119,7 @@ function AheadList({ title, entries, calendar }: { title: string; entries: reado
 /** Breach instants per claim, derived once per claim object and settings. */
 const historyCaches = new Map<string, WeakMap<Claim, readonly Breach[]>>();
 
-function useBreachHistory(claims: readonly Claim[], settings: SlaSettings): (claim: Claim) => readonly Breach[] {
+function useBreachHistory(claims: Iterable<Claim>, settings: SlaSettings): (claim: Claim) => readonly Breach[] {
   return useMemo(() => {
     const key = JSON.stringify([settings.calendar, settings.policy]);
     let cache = historyCaches.get(key);

@@ -47,23 +47,13 @@ function viewOf(snapshot: SlaSnapshot, match: ((claim: Claim) => boolean) | null
   return { byDue: per(snapshot.byDue), paused: per(snapshot.paused), allByDue: keep(snapshot.allByDue) };
 }
 
-/** Every claim in scope and filter (for the history of breaches): only while that view is shown. */
-function claimsOf(claims: ReadonlyMap<string, Claim>, scope: SlaScope, match: ((claim: Claim) => boolean) | null): Claim[] {
-  const out: Claim[] = [];
-  for (const claim of claims.values()) if (scope.inScope(claim) && (!match || match(claim))) out.push(claim);
-  return out;
-}
-
-/** Reviewers with open claims: every open claim has a running (or paused) SLA clock, so the snapshot knows them. */
-function reviewersOf(snapshot: SlaSnapshot | null): string[] {
-  const ids = new Set<string>();
-  if (snapshot) {
-    for (const clock of SLA_CLOCKS) {
-      for (const e of snapshot.byDue[clock]) if (e.owner.claim.assignee !== null) ids.add(e.owner.claim.assignee);
-      for (const e of snapshot.paused[clock]) if (e.owner.claim.assignee !== null) ids.add(e.owner.claim.assignee);
-    }
-  }
-  return [...ids].sort();
+/** Every claim in scope and filter (for the history of breaches), read lazily: only while that view is shown. */
+function claimsOf(claims: ReadonlyMap<string, Claim>, scope: SlaScope, match: ((claim: Claim) => boolean) | null): Iterable<Claim> {
+  return {
+    *[Symbol.iterator]() {
+      for (const claim of claims.values()) if (scope.inScope(claim) && (!match || match(claim))) yield claim;
+    },
+  };
 }
 
 export function SlaScreen() {
@@ -78,7 +68,7 @@ export function SlaScreen() {
   const [reviewer, setReviewer] = useState<string | null | undefined>(undefined);
   const match = useMemo(() => matcher(query, reviewer), [query, reviewer]);
   const view = useMemo(() => (snapshot ? viewOf(snapshot, match) : null), [snapshot, match]);
-  const reviewers = useMemo(() => (supervisor ? reviewersOf(snapshot) : []), [supervisor, snapshot]);
+  const reviewers = supervisor && snapshot ? snapshot.assignees : [];
   const historyClaims = useMemo(() => (tab === 'ahead' ? claimsOf(claims, scope, match) : []), [tab, claims, scope, match]);
   const tabs: Tab[] = supervisor ? ['countdowns', 'ahead', 'workload'] : ['countdowns', 'ahead'];
   const baseId = useId();

@@ -5,7 +5,7 @@
  * counted time reached the target. Each reading is the shared `clocks` applied to the claim as it
  * stood when the stay began, so history and live panels can never disagree about a due instant.
  */
-import { clocks, MS_PER_DAY, type Calendar, type Claim, type ClockName, type Status } from '@shared/index';
+import { clocks, MS_PER_DAY, OPEN_STATUSES, type Calendar, type Claim, type ClockName, type Status } from '@shared/index';
 import { SLA_CLOCKS, type SlaClock, type SlaSettings } from '../sla/model';
 import { dayMarks, type PerClock } from './forecast';
 
@@ -17,6 +17,7 @@ const STAY_CLOCK: Partial<Record<Status, SlaClock>> = {
   partner_action_needed: 'partnerResponse',
   disputed: 'disputeReview',
 };
+const OPEN: ReadonlySet<Status> = new Set(OPEN_STATUSES);
 const OVERALL_COUNTED: ReadonlySet<Status> = new Set(['submitted', 'in_review']);
 const DECIDED: ReadonlySet<Status> = new Set(['approved', 'rejected', 'sent_for_evaluation', 'disputed']);
 
@@ -82,7 +83,11 @@ export function weeklyBreaches(
     byClock: Object.fromEntries(SLA_CLOCKS.map((c) => [c, 0])) as Record<SlaClock, number>,
   }));
   const first = out[0]!.startMs;
+  const firstIso = new Date(first).toISOString();
   for (const claim of claims) {
+    // A closed claim last changed before the first week breached nothing since: each stay's breach
+    // falls inside the stay, which ended by the claim's last change.
+    if (claim.updatedAt < firstIso && !OPEN.has(claim.status)) continue;
     for (const b of breaches(claim)) {
       if (b.atMs < first || b.atMs > nowMs) continue;
       let k = out.length - 1;

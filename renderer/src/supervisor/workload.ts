@@ -81,6 +81,8 @@ export function workload(
     return row;
   };
   for (const id of reviewers) rowOf(id);
+  // A claim decided this week changed this week: older ones need no look at their history.
+  const weekStartIso = new Date(weekStartMs).toISOString();
   for (const claim of claims) {
     if (OPEN.has(claim.status)) {
       const row = rowOf(claim.assignee);
@@ -91,6 +93,7 @@ export function workload(
       if (level === 'at_risk') row.atRisk++;
       else if (level === 'breached') row.breached++;
     }
+    if (claim.updatedAt < weekStartIso) continue;
     const decisions = decisionsOf(claim);
     for (let i = decisions.length - 1; i >= 0; i--) {
       const d = decisions[i]!;
