@@ -39,7 +39,7 @@ import { queueColumns } from './columns';
 import { endOfLocalDay, formatCount } from './format';
 import { ensureHaystack, RowIndex, sameSettings, type QueueRow, type QueueSettings } from './model';
 import {
-  countViews,
+  AssigneeCounter,
   FilterMemo,
   SortIndex,
   type Sorter,
@@ -51,6 +51,7 @@ import {
   type SortColumn,
   type SortSpec,
   type ViewId,
+  ViewCounter,
 } from './query';
 import { useQueueUi } from './state';
 import { serverTicker, TickerContext, useTickerStep, type Ticker } from './ticker';
@@ -156,7 +157,8 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
 
   const minute = useTickerStep(60_000);
   const ctx = useMemo<QueueContext>(() => ({ nowMs: minute, endOfDayMs: endOfLocalDay(minute), userId: currentUserId }), [minute, currentUserId]);
-  const counts = useMemo(() => countViews(rows, ctx), [rows, ctx]);
+  const [viewCounter] = useState(() => new ViewCounter());
+  const counts = useMemo(() => viewCounter.count(update, ctx), [viewCounter, update, ctx]);
 
   // Controls update at once; the grid follows with the deferred query (and says it is busy meanwhile).
   const query = useMemo(() => ({ view, sorting, columnFilters, search }), [view, sorting, columnFilters, search]);
@@ -170,12 +172,16 @@ function Queue({ onOpenClaim, currentUserId, settings = DEFAULT_SETTINGS, userNa
     [filterMemo, sorted, deferred.view, deferred.search, filters, ctx],
   );
 
-  const assignees = useMemo(() => {
-    const ids = new Set<string>();
-    for (const row of rows) if (row.claim.assignee !== null) ids.add(row.claim.assignee);
-    ids.delete(currentUserId);
-    return [...ids].map((id) => ({ id, name: userName(id) })).sort((a, b) => a.name.localeCompare(b.name));
-  }, [rows, currentUserId, userName]);
+  const [assigneeCounter] = useState(() => new AssigneeCounter());
+  const assignees = useMemo(
+    () =>
+      assigneeCounter
+        .assignees(update)
+        .filter((id) => id !== currentUserId)
+        .map((id) => ({ id, name: userName(id) }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [assigneeCounter, update, currentUserId, userName],
+  );
 
   const openRef = useRef(onOpenClaim);
   useEffect(() => {

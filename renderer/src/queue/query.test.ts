@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { buildRow, ensureHaystack, levelAt, remainingAt, RowIndex, slaLevelAt, type QueueRow, type QueueSettings } from './model';
 import {
+  AssigneeCounter,
   countViews,
   FilterMemo,
   filterRows,
@@ -20,6 +21,7 @@ import {
   type QueueFilters,
   type SortColumn,
   type SortSpec,
+  ViewCounter,
 } from './query';
 import { makeClaim } from './testing/claims';
 import { generateClaims } from './testing/generateClaims';
@@ -433,6 +435,36 @@ describe('after a sync (a few claims changed)', () => {
         },
       ),
       { numRuns: 80 },
+    );
+  });
+
+  it('keeps view counts and the assignee list right through a series of syncs', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.uniqueArray(fc.integer({ min: 0, max: 699 }), { maxLength: 8 }), fc.uniqueArray(fc.integer({ min: 0, max: 499 }), { maxLength: 3 }), fc.boolean()), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (syncs) => {
+          const index = new RowIndex(settings);
+          const views = new ViewCounter();
+          const people = new AssigneeCounter();
+          let claims = new Map(before.map((c) => [c.id, c]));
+          let c: QueueContext = ctx;
+          views.count(index.update(claims, NOW), c);
+          people.assignees(index.update(claims, NOW));
+          for (const [replaced, deleted, nextMinute] of syncs) {
+            claims = new Map(claims);
+            for (const i of replaced) claims.set(other[i]!.id, other[i]!);
+            for (const i of deleted) claims.delete(before[i]!.id);
+            if (nextMinute) c = { ...c, nowMs: c.nowMs + 60_000 };
+            const update = index.update(claims, NOW);
+            expect(views.count(update, c)).toEqual(countViews(update.rows, c));
+            expect(people.assignees(update).sort()).toEqual([...new Set(update.rows.flatMap((r) => (r.claim.assignee === null ? [] : [r.claim.assignee])))].sort());
+          }
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 

@@ -54,28 +54,77 @@ export function inView(view: ViewId, row: QueueRow, ctx: QueueContext): boolean 
 
 /** How many claims each saved view holds right now (filters and search do not apply): one pass. */
 export function countViews(rows: readonly QueueRow[], ctx: QueueContext): Record<ViewId, number> {
-  let mine = 0;
-  let unassigned = 0;
-  let dueToday = 0;
-  let breached = 0;
-  let disputes = 0;
-  const { nowMs, endOfDayMs, userId } = ctx;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const claim = row.claim;
-    const open = OPEN_STATUSES.has(claim.status);
-    if (open) {
-      if (claim.assignee === null) unassigned++;
-      else if (claim.assignee === userId) mine++;
-    }
-    if (claim.status === 'disputed') disputes++;
-    const clock = row.clock;
-    if (clock !== null && clock.kind === 'sla') {
-      if (nowMs >= clock.dueMs) breached++;
-      else if (clock.dueMs <= endOfDayMs) dueToday++;
-    }
+  const counts = { mine: 0, unassigned: 0, dueToday: 0, breached: 0, disputes: 0, all: 0 };
+  for (let i = 0; i < rows.length; i++) tally(counts, rows[i]!, ctx, 1);
+  return counts;
+}
+
+/** Adds (sign 1) or takes away (sign -1) one row's share of every view count. */
+function tally(counts: Record<ViewId, number>, row: QueueRow, ctx: QueueContext, sign: 1 | -1): void {
+  const claim = row.claim;
+  counts.all += sign;
+  if (OPEN_STATUSES.has(claim.status)) {
+    if (claim.assignee === null) counts.unassigned += sign;
+    else if (claim.assignee === ctx.userId) counts.mine += sign;
   }
-  return { mine, unassigned, dueToday, breached, disputes, all: rows.length };
+  if (claim.status === 'disputed') counts.disputes += sign;
+  const clock = row.clock;
+  if (clock !== null && clock.kind === 'sla') {
+    if (ctx.nowMs >= clock.dueMs) counts.breached += sign;
+    else if (clock.dueMs <= ctx.endOfDayMs) counts.dueToday += sign;
+  }
+}
+
+/**
+ * View counts kept up to date: after a sync that changed a few claims, the old rows' shares are
+ * taken away and the new ones' added; a full pass only for new rows, a new minute or another user.
+ */
+export class ViewCounter {
+  private last: { rows: readonly QueueRow[]; ctx: QueueContext; counts: Record<ViewId, number> } | null = null;
+
+  count(update: RowsUpdate, ctx: QueueContext): Record<ViewId, number> {
+    const last = this.last;
+    let counts: Record<ViewId, number>;
+    if (last !== null && last.rows === update.rows && sameContext(last.ctx, ctx)) return last.counts;
+    if (last !== null && update.changes !== null && sameContext(last.ctx, ctx)) {
+      counts = { ...last.counts };
+      for (const row of update.changes.removed) tally(counts, row, ctx, -1);
+      for (const row of update.changes.added) tally(counts, row, ctx, 1);
+    } else counts = countViews(update.rows, ctx);
+    this.last = { rows: update.rows, ctx, counts };
+    return counts;
+  }
+}
+
+function sameContext(a: QueueContext, b: QueueContext): boolean {
+  return a.nowMs === b.nowMs && a.endOfDayMs === b.endOfDayMs && a.userId === b.userId;
+}
+
+/** Who is assigned claims (for the assignee filter), kept up to date the same way. */
+export class AssigneeCounter {
+  private readonly counts = new Map<string, number>();
+  private rows: readonly QueueRow[] | null = null;
+
+  assignees(update: RowsUpdate): string[] {
+    if (update.rows === this.rows) return this.list();
+    const bump = (row: QueueRow, by: number) => {
+      const id = row.claim.assignee;
+      if (id !== null) this.counts.set(id, (this.counts.get(id) ?? 0) + by);
+    };
+    if (this.rows !== null && update.changes !== null) {
+      for (const row of update.changes.removed) bump(row, -1);
+      for (const row of update.changes.added) bump(row, 1);
+    } else {
+      this.counts.clear();
+      for (const row of update.rows) bump(row, 1);
+    }
+    this.rows = update.rows;
+    return this.list();
+  }
+
+  private list(): string[] {
+    return [...this.counts].filter(([, n]) => n > 0).map(([id]) => id);
+  }
 }
 
 /** Search terms: NFKC, lower case, split on any white space (the ideographic space included). */
