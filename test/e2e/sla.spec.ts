@@ -12,6 +12,7 @@
  * Notifications are counted at the browser API boundary: `window.Notification` is replaced in the
  * page by a stub that records each call (in localStorage, so the count survives the reload).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { addBusinessDays, calendarDays, clocks, type Calendar, type Claim, type Policy } from '../../shared/index';
 import { BASE_URL, serverClaim, takeClaim, tokenOf } from './support/api';
@@ -212,4 +213,46 @@ test('reassigning from the workload view works offline and reaches the server', 
   expect((await serverClaim(claim.id)).assignee).toBe('reviewer4');
   // The workload follows: the claim is no longer in reviewer2's open claims.
   await expect(page.getByRole('heading', { name: /Open claims of reviewer2 \(0\)/ })).toBeVisible();
+});
+
+test('SLA screen: tabs and countdown lists by keyboard, Enter opens the claim, no serious axe violations', async ({ page }) => {
+  await signIn(page, 'supervisor');
+  await page.getByRole('navigation', { name: 'Workstation' }).getByRole('link', { name: 'SLA' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'SLA overview' })).toBeVisible();
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+
+  // Countdowns: one tab stop per list; arrows move between claims; Enter opens the one in focus.
+  const review = page.getByRole('list', { name: 'Review: claims by business time left' });
+  const first = review.getByRole('link').first();
+  await first.focus();
+  await page.keyboard.press('ArrowDown');
+  const second = review.getByRole('listitem').nth(1).getByRole('link');
+  await expect(second).toBeFocused();
+  await expect(second).toHaveAttribute('tabindex', '0');
+  await expect(first).toHaveAttribute('tabindex', '-1');
+  expect(await serious()).toEqual([]);
+  const claimId = ((await second.textContent()) ?? '').match(/CPOR-\d+/)![0];
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Claim ${claimId}`) })).toBeVisible();
+  await page.goBack();
+
+  // Tabs by arrow keys; the charts have a text summary and a data table.
+  await page.getByRole('tab', { name: 'Countdowns' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Breaches ahead' })).toHaveAttribute('aria-selected', 'true');
+  const forecast = page.getByRole('figure', { name: 'Breaches per business day, next 10 business days' });
+  await expect(forecast).toContainText(/clocks breach in the next 10 business days|No clock breaches/);
+  await forecast.getByText('Data table').click();
+  await expect(forecast.getByRole('table').getByRole('row')).toHaveCount(11);
+  const trend = page.getByRole('figure', { name: 'Breaches per week' });
+  await trend.getByText('Data table').click();
+  await expect(trend.getByRole('table').getByRole('columnheader', { name: 'Pickup' })).toBeVisible();
+  await expect(trend.getByRole('table').getByRole('row')).toHaveCount(9);
+  expect(await serious()).toEqual([]);
+  await page.getByRole('tab', { name: 'Breaches ahead' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Workload' })).toBeFocused();
+  await expect(page.getByRole('table', { name: /Open claims and decisions per reviewer/ })).toBeVisible();
+  expect(await serious()).toEqual([]);
 });

@@ -66,6 +66,7 @@ export function SlaNotifier({ store }: { store?: NotifiedStore }) {
     if (!snapshot || !memory) return;
     let since: number | null = null;
     let badge = -1;
+    let checks = 0;
     const check = () => {
       const now = ticker.now();
       const { news, changed } = takeNews(candidates(snapshot, since, now), now, memory);
@@ -78,7 +79,8 @@ export function SlaNotifier({ store }: { store?: NotifiedStore }) {
         if (!quiet && allowed) void bridge.notify(notificationFor(item, snapshot.settings.calendar.timeZone)).catch(() => false);
       }
       const breached = breachedClaimCount(snapshot, now);
-      if (breached !== badge) {
+      // Also now and then unchanged: a new page title (language switch) drops the browser's prefix.
+      if (breached !== badge || ++checks % 60 === 0) {
         badge = breached;
         void bridge.setBadgeCount(breached).catch(() => false);
       }
