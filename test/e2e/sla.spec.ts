@@ -197,6 +197,32 @@ test('reassigning from the workload view works offline and reaches the server', 
   const table = page.getByRole('table', { name: /Open claims and decisions per reviewer/ });
   await expect(table.getByRole('row', { name: /reviewer2/ })).toBeVisible();
 
+  // Computed on the workstation from the synced claims, the same figures as the server's own route.
+  type ServerWorkload = {
+    reviewers: { userId: string; assigned: number; inReview: number; disputesInReview: number; atRisk: number; breached: number }[];
+    unassigned: { count: number; atRisk: number; breached: number };
+  };
+  const fromServer = async () => {
+    const response = await fetch(new URL('/supervisor/workload', BASE_URL), { headers: { authorization: `Bearer ${await tokenOf('supervisor')}` } });
+    const body = (await response.json()) as ServerWorkload;
+    return [
+      ...body.reviewers.filter((r) => r.assigned > 0).map((r) => [r.userId, r.assigned, r.inReview, r.disputesInReview, r.atRisk, r.breached].join(' ')),
+      ['Unassigned', body.unassigned.count, 0, 0, body.unassigned.atRisk, body.unassigned.breached].join(' '),
+    ].sort();
+  };
+  const onScreen = async () =>
+    (
+      await table.evaluate((t) =>
+        [...t.querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th')!.textContent, ...[...tr.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent)]),
+      )
+    )
+      .filter((cells) => cells[1] !== '0')
+      .map((cells) => cells.join(' '))
+      .sort();
+  // Polled: a clock may cross a threshold between the two readings.
+  await expect.poll(async () => JSON.stringify(await onScreen()) === JSON.stringify(await fromServer())).toBe(true);
+  expect((await onScreen()).length).toBeGreaterThan(2);
+
   await goOffline(context);
   await page.getByRole('searchbox', { name: 'Find claims' }).fill(claim.id);
   await table.getByRole('button', { name: 'Show the open claims of reviewer2' }).click();

@@ -60,8 +60,9 @@ describe('claim SLA picture', () => {
     const monday = at('2026-11-30T17:00:00Z').getTime();
     expect(remainingAt(overall, monday, calendar)).toBe(overall.pausedRemaining);
     expect(dueAt(overall, monday, calendar)).toBe(clocks(claims.waiting, new Date(monday), calendar).find((r) => r.clock === 'overall')!.dueAt.getTime());
-    // The partner-response clock is the partner's: the claim's reviewer level follows the paused overall only.
-    expect(claimLevelAt(sla, at('2026-12-20T00:00:00Z').getTime())).toBe(overall.pausedLevel);
+    // The partner-response clock is the partner's and the overall one stands still: no reviewer level.
+    expect(claimLevelAt(sla, at('2026-12-20T00:00:00Z').getTime())).toBeNull();
+    expect(sla.breachMs).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('takes the worst reviewer clock for the claim level', () => {

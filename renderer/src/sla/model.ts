@@ -47,12 +47,13 @@ export type ClaimSla = {
   /** Running or paused SLA clocks, in SLA_CLOCKS order. */
   readonly entries: readonly SlaEntry[];
   /**
-   * Earliest instant at which one of its reviewer clocks is at risk / breached: +Infinity when none
-   * will be (no running reviewer clock), -Infinity when a paused one already is.
+   * Earliest instant at which one of its running reviewer clocks is at risk / breached; +Infinity
+   * when none runs. A paused clock (the overall one while the partner acts) does not count, as on
+   * the server's /supervisor/workload: nobody on the review side can act on it then.
    */
   readonly riskMs: number;
   readonly breachMs: number;
-  /** Whether one of its reviewer clocks runs or is paused. */
+  /** Whether one of its reviewer clocks runs. */
   readonly watched: boolean;
   /** The claim and the start of its current stay in a status: a new stay is a new set of clocks. */
   readonly stayKey: string;
@@ -76,15 +77,11 @@ export function buildClaimSla(claim: Claim, settings: SlaSettings, nowMs: number
     if (!SLA_CLOCK_SET.has(r.clock) || (!r.running && !r.paused)) continue;
     const clock = r.clock as SlaClock;
     const reviewer = REVIEWER_CLOCKS.has(clock);
-    if (reviewer) owner.watched = true;
     if (r.paused) {
       entries.push({ owner, clock, startedMs: r.startedAt.getTime(), dueMs: Number.NaN, atRiskMs: Number.NaN, target: r.target, paused: true, pausedRemaining: r.remaining, pausedLevel: r.level });
-      if (reviewer && r.level !== 'on_track') {
-        riskMs = Number.NEGATIVE_INFINITY;
-        if (r.level === 'breached') breachMs = Number.NEGATIVE_INFINITY;
-      }
       continue;
     }
+    if (reviewer) owner.watched = true;
     // The business position the clock counts from: its start, less any time it stood still.
     if (Number.isNaN(nowPos)) nowPos = timeline.positionAt(nowMs);
     const anchor = nowPos - r.elapsed;
@@ -114,7 +111,7 @@ export function levelAt(entry: SlaEntry, nowMs: number): ClockLevel {
   return nowMs >= entry.atRiskMs ? 'at_risk' : 'on_track';
 }
 
-/** The worst level of the claim's reviewer clocks at `nowMs`, or null when none runs. */
+/** The worst level of the claim's running reviewer clocks at `nowMs`, or null when none runs. */
 export function claimLevelAt(sla: ClaimSla, nowMs: number): ClockLevel | null {
   if (nowMs >= sla.breachMs) return 'breached';
   if (nowMs >= sla.riskMs) return 'at_risk';

@@ -54,9 +54,9 @@ export function takeNews(claims: Iterable<ClaimSla>, nowMs: number, memory: Memo
 /** The reviewer clock behind the claim's level: the first to breach (or turn at risk). */
 export function worstEntry(sla: ClaimSla, level: AlertLevel): SlaEntry | undefined {
   let worst: SlaEntry | undefined;
-  const key = (e: SlaEntry) => (e.paused ? Number.NEGATIVE_INFINITY : level === 'breached' ? e.dueMs : e.atRiskMs);
+  const key = (e: SlaEntry) => (level === 'breached' ? e.dueMs : e.atRiskMs);
   for (const e of sla.entries) {
-    if (!REVIEWER_CLOCKS.has(e.clock)) continue;
+    if (!REVIEWER_CLOCKS.has(e.clock) || e.paused) continue;
     if (!worst || key(e) < key(worst)) worst = e;
   }
   return worst;
