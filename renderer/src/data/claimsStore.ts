@@ -13,10 +13,15 @@ export type ClaimsState = {
   claims: ReadonlyMap<string, Claim>;
   /** Bumped on every change; cheap dependency for memoized derived data. */
   revision: number;
+  /**
+   * The ids the last change touched (from `revision - 1` to `revision`), so derived indexes can
+   * update those alone instead of comparing 100,000 claims; null after a full load or a reset.
+   */
+  changed: readonly string[] | null;
   pending: ReadonlySet<string>;
 };
 
-export const useClaims = create<ClaimsState>(() => ({ loaded: false, claims: new Map(), revision: 0, pending: new Set() }));
+export const useClaims = create<ClaimsState>(() => ({ loaded: false, claims: new Map(), revision: 0, changed: null, pending: new Set() }));
 
 export async function loadAllClaims(db: WorkstationDb): Promise<void> {
   const rows = await db.claims.toArray();
@@ -26,7 +31,7 @@ export async function loadAllClaims(db: WorkstationDb): Promise<void> {
     claims.set(row.id, row.view);
     if (row.base) pending.add(row.id);
   }
-  useClaims.setState((s) => ({ loaded: true, claims, pending, revision: s.revision + 1 }));
+  useClaims.setState((s) => ({ loaded: true, claims, pending, revision: s.revision + 1, changed: null }));
 }
 
 export async function refreshClaims(db: WorkstationDb, ids: readonly string[]): Promise<void> {
@@ -41,10 +46,10 @@ export async function refreshClaims(db: WorkstationDb, ids: readonly string[]): 
       if (row?.base) pending.add(id);
       else pending.delete(id);
     });
-    return { claims, pending, revision: s.revision + 1 };
+    return { claims, pending, revision: s.revision + 1, changed: ids };
   });
 }
 
 export function resetClaims(): void {
-  useClaims.setState({ loaded: false, claims: new Map(), revision: 0, pending: new Set() });
+  useClaims.setState({ loaded: false, claims: new Map(), revision: 0, changed: null, pending: new Set() });
 }

@@ -54,6 +54,22 @@ describe('SLA index', () => {
     expect(index.update(mixed, NOW)).toBe(patched);
   });
 
+  it('with the store’s delta looks at the changed claims only, and falls back to comparing all when a revision was missed', () => {
+    const index = new SlaIndex(SETTINGS);
+    const start = asMap(before);
+    index.update(start, NOW, { revision: 1, changed: null });
+    const next = new Map(start);
+    const changed = after.slice(0, 300).map((c) => c.id);
+    for (const c of after.slice(0, 300)) next.set(c.id, c);
+    next.delete(before[2000]!.id);
+    changed.push(before[2000]!.id);
+    expect(shape(index.update(next, NOW, { revision: 2, changed }))).toEqual(shape(new SlaIndex(SETTINGS).update(next, NOW)));
+    // Revision 3 was never seen: revision 4's delta alone would miss its changes.
+    const skipped = new Map(next);
+    for (const c of after.slice(300, 600)) skipped.set(c.id, c);
+    expect(shape(index.update(skipped, NOW, { revision: 4, changed: [] }))).toEqual(shape(new SlaIndex(SETTINGS).update(skipped, NOW)));
+  });
+
   it('keeps only claims in scope, and follows a claim reassigned out of it', () => {
     const mine = (c: Claim) => c.assignee === 'reviewer-1';
     const index = new SlaIndex(SETTINGS, mine);

@@ -63,6 +63,7 @@ export class SlaIndex {
   /** Claims in the index per assignee. */
   private readonly held = new Map<string, number>();
   private lastClaims: ReadonlyMap<string, Claim> | null = null;
+  private lastRevision = -1;
   private snap: SlaSnapshot;
 
   constructor(
@@ -87,26 +88,44 @@ export class SlaIndex {
     return this.snap;
   }
 
-  /** Brings the index up to `claims` (the claims store's immutable map) and returns the new snapshot. */
-  update(claims: ReadonlyMap<string, Claim>, nowMs: number): SlaSnapshot {
+  /**
+   * Brings the index up to `claims` (the claims store's immutable map) and returns the new snapshot.
+   * With `delta` (the store's revision and the ids its last change touched) and an index one revision
+   * behind, only those claims are looked at; otherwise every claim is compared by identity.
+   */
+  update(claims: ReadonlyMap<string, Claim>, nowMs: number, delta?: { revision: number; changed: readonly string[] | null }): SlaSnapshot {
     if (claims === this.lastClaims) return this.snap;
+    const incremental = delta !== undefined && delta.changed !== null && this.lastRevision === delta.revision - 1 && this.lastClaims !== null;
     this.lastClaims = claims;
+    this.lastRevision = delta?.revision ?? -1;
     const removed = new Set<ClaimSla>();
     const added: ClaimSla[] = [];
-    for (const claim of claims.values()) {
-      if (this.seen.get(claim.id) === claim) continue;
-      this.seen.set(claim.id, claim);
-      const previous = this.current.get(claim.id);
+    const look = (id: string, claim: Claim | undefined) => {
+      if (claim === undefined) {
+        // Gone from the store.
+        this.seen.delete(id);
+        const previous = this.current.get(id);
+        if (previous) {
+          removed.add(previous);
+          this.current.delete(id);
+        }
+        return;
+      }
+      if (this.seen.get(id) === claim) return;
+      this.seen.set(id, claim);
+      const previous = this.current.get(id);
       const next = this.inScope(claim) ? this.of(claim, nowMs) : undefined;
       if (previous) {
         removed.add(previous);
-        this.current.delete(claim.id);
+        this.current.delete(id);
       }
       if (next && next.entries.length > 0) {
         added.push(next);
-        this.current.set(claim.id, next);
+        this.current.set(id, next);
       }
-    }
+    };
+    if (incremental) for (const id of delta.changed!) look(id, claims.get(id));
+    else for (const claim of claims.values()) look(claim.id, claim);
     // Claims that left the store altogether (rare: a reset).
     if (this.seen.size !== claims.size) {
       for (const id of this.seen.keys()) {

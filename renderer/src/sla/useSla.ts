@@ -51,6 +51,13 @@ export function useSlaSnapshot(scope: SlaScope, enabled = true): { index: SlaInd
   const index = useSlaIndex(scope);
   const claims = useClaims((s) => s.claims);
   const loaded = useClaims((s) => s.loaded);
-  const snapshot = useMemo(() => (enabled && loaded ? index.update(claims, serverTimeNow()) : null), [index, claims, loaded, enabled]);
+  const revision = useClaims((s) => s.revision);
+  const changed = useClaims((s) => s.changed);
+  const snapshot = useMemo(
+    () => (enabled && loaded ? index.update(claims, serverTimeNow(), { revision, changed }) : null),
+    // `revision` and `changed` change together with `claims`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [index, claims, loaded, enabled],
+  );
   return { index, snapshot };
 }
