@@ -27,6 +27,7 @@ import {
   type RejectionReason,
   type Status,
 } from '../shared/index';
+import { mulberry32 } from '../server/src/demo/random';
 
 const TARGET_MS = 100;
 const arg = (name: string, fallback: number): number => {
@@ -44,16 +45,6 @@ const NOW = new Date('2026-12-01T17:30:00.000Z'); // Tuesday 09:30 in Los Angele
 // ---------------------------------------------------------------------------------------------
 // 100,000 valid claims: a seeded random walk through the transitions of SPEC §3.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEX = '0123456789abcdef';
 const hex = (rand: () => number, n: number) => Array.from({ length: n }, () => HEX[Math.floor(rand() * 16)]).join('');

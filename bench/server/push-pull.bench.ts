@@ -34,6 +34,7 @@ import { pgliteTemplate } from '../../server/src/db/testing';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { pull } from '../../server/src/sync/pull';
 import { push } from '../../server/src/sync/push';
+import { mulberry32 } from '../../server/src/demo/random';
 
 const arg = (name: string, fallback: number): number => {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -56,16 +57,6 @@ const PRODUCT_SETS = [['d365_sales', 'power_bi'], ['d365_sales'], ['power_bi']];
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // --- a database with CLAIMS claims in review ---------------------------------------------------------
 

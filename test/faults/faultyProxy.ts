@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mulberry32 } from '../../server/src/demo/random';
 
 export type Fault = 'pass' | 'drop_request' | 'drop_response' | 'delay' | 'duplicate' | 'cut_body' | 'bad_gateway' | 'unavailable';
 
@@ -20,16 +21,6 @@ export type FaultyProxy = {
   close(): Promise<void>;
 };
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Upstream = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 

@@ -17,22 +17,13 @@ import { loadClaim } from '../../server/src/claims/store';
 import { createTestApp, type TestApp } from '../../server/src/http/testing';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { startFaultyProxy, type FaultyProxy } from './faultyProxy';
+import { mulberry32 } from '../../server/src/demo/random';
 
 const SEED = Number(process.env.FAULT_SEED ?? 20261129);
 const ACTIONS = Number(process.env.FAULT_ACTIONS ?? 1200);
 const CLAIMS = 12;
 const settings = { ...DEFAULT_SETTINGS, calendar: TEST_CALENDAR };
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('sync through a faulty network', () => {
   let t: TestApp;

@@ -45,6 +45,7 @@ import {
   type ScratchDatabase,
   type ServerProcess,
 } from './harness';
+import { mulberry32 } from '../../server/src/demo/random';
 
 const CLAIMS = 12;
 /** Mutations performed while the first server lives and after the restart (offline ones come on top). */
@@ -52,16 +53,6 @@ const MUTATIONS = 160;
 const OFFLINE_MUTATIONS = 15;
 const CHECKLIST_ITEMS = ['poe_present', 'customer_verification', 'date', 'partner_solution'] as const;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
