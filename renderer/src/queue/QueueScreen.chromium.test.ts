@@ -128,6 +128,19 @@ describe('QueueScreen in Chromium', { timeout: 60_000 }, () => {
     expect(await page.evaluate(() => window.__opened)).toEqual([id]);
   });
 
+  it('shows each SLA level in colour and in words: breached, at risk and on track look different', async () => {
+    const look = async (level: string) => {
+      await page.getByLabel('SLA level').selectOption({ label: level });
+      await settled();
+      const badge = bodyRows().first().locator('.queue-sla__level');
+      await pw(badge).toContainText(level);
+      return badge.evaluate((el) => `${getComputedStyle(el).color} on ${getComputedStyle(el).backgroundColor}`);
+    };
+    const styles = [await look('Breached'), await look('At risk'), await look('On track')];
+    expect(new Set(styles).size).toBe(3);
+    for (const style of styles) expect(style).not.toContain('rgba(0, 0, 0, 0)');
+  });
+
   it('shows focus: the grid has a visible outline and so does the active row', async () => {
     await grid().focus();
     await page.keyboard.press('ArrowDown');
