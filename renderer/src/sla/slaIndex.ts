@@ -4,11 +4,14 @@
  * breach. A sync that changes 1,000 of 100,000 claims derives 1,000 claims again (the shared
  * `clocks`) and patches the ordered arrays in one linear pass each; nothing is re-sorted.
  */
-import type { Claim } from '@shared/index';
+import { MS_PER_DAY, type Claim } from '@shared/index';
 import { buildClaimSla, SLA_CLOCKS, type ClaimSla, type SlaClock, type SlaEntry, type SlaSettings } from './model';
 import { countAtOrBefore, patchSorted } from './sorted';
 
 type PerClock<T> = Readonly<Record<SlaClock, T>>;
+
+/** How far back, from its first update, the index keeps changed claims (a week and then some). */
+const RECENT_DAYS = 9;
 
 export type SlaSnapshot = {
   readonly settings: SlaSettings;
@@ -62,6 +65,9 @@ export class SlaIndex {
   private readonly seen = new Map<string, Claim>();
   /** Claims in the index per assignee. */
   private readonly held = new Map<string, number>();
+  /** Claims in scope changed since `horizonMs` (a few days before the index was made), by id. */
+  private readonly recent = new Map<string, Claim>();
+  private horizonIso: string | null = null;
   private lastClaims: ReadonlyMap<string, Claim> | null = null;
   private lastRevision = -1;
   private snap: SlaSnapshot;
@@ -88,6 +94,23 @@ export class SlaIndex {
     return this.snap;
   }
 
+  /** Claims in scope with a running or paused SLA clock (every open claim), as of the last update. */
+  withClocks(): IterableIterator<ClaimSla> {
+    return this.current.values();
+  }
+
+  /**
+   * Claims in scope that changed since a few days before this index was made (the week so far is
+   * always inside), as of the last update: where this week's decisions are.
+   */
+  changedSince(ms: number): Claim[] {
+    const iso = new Date(ms).toISOString();
+    if (this.horizonIso === null || iso < this.horizonIso) throw new RangeError('changedSince: before the index began keeping changes');
+    const out: Claim[] = [];
+    for (const claim of this.recent.values()) if (claim.updatedAt >= iso) out.push(claim);
+    return out;
+  }
+
   /**
    * Brings the index up to `claims` (the claims store's immutable map) and returns the new snapshot.
    * With `delta` (the store's revision and the ids its last change touched) and an index one revision
@@ -95,6 +118,7 @@ export class SlaIndex {
    */
   update(claims: ReadonlyMap<string, Claim>, nowMs: number, delta?: { revision: number; changed: readonly string[] | null }): SlaSnapshot {
     if (claims === this.lastClaims) return this.snap;
+    this.horizonIso ??= new Date(nowMs - RECENT_DAYS * MS_PER_DAY).toISOString();
     const incremental = delta !== undefined && delta.changed !== null && this.lastRevision === delta.revision - 1 && this.lastClaims !== null;
     this.lastClaims = claims;
     this.lastRevision = delta?.revision ?? -1;
@@ -104,6 +128,7 @@ export class SlaIndex {
       if (claim === undefined) {
         // Gone from the store.
         this.seen.delete(id);
+        this.recent.delete(id);
         const previous = this.current.get(id);
         if (previous) {
           removed.add(previous);
@@ -113,6 +138,8 @@ export class SlaIndex {
       }
       if (this.seen.get(id) === claim) return;
       this.seen.set(id, claim);
+      if (claim.updatedAt >= this.horizonIso! && this.inScope(claim)) this.recent.set(id, claim);
+      else this.recent.delete(id);
       const previous = this.current.get(id);
       const next = this.inScope(claim) ? this.of(claim, nowMs) : undefined;
       if (previous) {
@@ -131,6 +158,7 @@ export class SlaIndex {
       for (const id of this.seen.keys()) {
         if (claims.has(id)) continue;
         this.seen.delete(id);
+        this.recent.delete(id);
         const sla = this.current.get(id);
         if (sla) {
           removed.add(sla);

@@ -34,10 +34,15 @@ export function WorkloadView({ claims, index, match }: Props) {
   const minute = useLiveMinute();
   const calendar = index.settings.calendar;
   const weekStartMs = useMemo(() => dayMarks(calendar, minute).weekStartMs, [calendar, minute]);
-  const load = useMemo(
-    () => workload(claims.values(), (c) => index.of(c, minute), minute, weekStartMs, [session.user.id]),
-    [claims, index, minute, weekStartMs, session.user.id],
-  );
+  // Open claims (the index holds them all) and the claims changed this week (where its decisions
+  // are): a few thousand, not every claim on the workstation.
+  const load = useMemo(() => {
+    const open = [...index.withClocks()].map((sla) => sla.claim);
+    const decided = index.changedSince(weekStartMs).filter((c) => !OPEN.has(c.status));
+    return workload([...open, ...decided], (c) => index.of(c, minute), minute, weekStartMs, [session.user.id]);
+    // `claims`: the index is brought up to them by the screen before this renders.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [claims, index, minute, weekStartMs, session.user.id]);
   const [owner, setOwner] = useState<string | null | undefined>(undefined);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [target, setTarget] = useState('');

@@ -53,3 +53,23 @@ describe('workload', () => {
     expect(rows.find((r) => r.reviewer === 'reviewer-2')!.assigned).toBe(0);
   });
 });
+
+describe('workload from the SLA index', () => {
+  it('open claims from the index and this week’s changed claims give the same figures as every claim', async () => {
+    const { generateClaims } = await import('../queue/testing/generateClaims');
+    const { SlaIndex } = await import('../sla/slaIndex');
+    const { DEFAULT_CALENDAR, DEFAULT_POLICY, OPEN_STATUSES } = await import('@shared/index');
+    const now = Date.parse('2026-12-01T17:30:00.000Z');
+    const settings = { calendar: DEFAULT_CALENDAR, policy: DEFAULT_POLICY };
+    const all = generateClaims({ count: 4000, now: new Date(now) });
+    const index = new SlaIndex(settings);
+    index.update(new Map(all.map((c) => [c.id, c])), now);
+    const week = dayMarks(settings.calendar, now).weekStartMs;
+    const open = new Set<string>(OPEN_STATUSES);
+    const few = [...[...index.withClocks()].map((s) => s.claim), ...index.changedSince(week).filter((c) => !open.has(c.status))];
+    expect(few.length).toBeLessThan(all.length / 4);
+    const slaOf = (c: Claim) => index.of(c, now);
+    expect(workload(few, slaOf, now, week)).toEqual(workload(all, slaOf, now, week));
+    expect(workload(all, slaOf, now, week).rows.some((r) => r.decidedThisWeek > 0)).toBe(true);
+  });
+});
