@@ -14,6 +14,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { makeLargePdf } from '../../bench/viewer/large-pdf';
@@ -142,6 +143,9 @@ test('a seeded claim: its PoE renders in the viewer, and find works on it', asyn
 });
 
 test.describe('real-world files filed by a partner', () => {
+  // Several files, many steps: longer than the default on a busy machine.
+  test.describe.configure({ timeout: 150_000 });
+
   test('pages, thumbnails, page number, keyboard, tabs and a PNG in the same frame', async ({ page }) => {
     const { claimId } = await fileClaim([
       { bytes: corpus('tracemonkey.pdf'), fileName: 'tracemonkey.pdf', mediaType: 'application/pdf' },
@@ -200,6 +204,12 @@ test.describe('real-world files filed by a partner', () => {
     // Back to the first file: where the reader left it.
     await tabs.getByRole('tab', { name: 'tracemonkey.pdf' }).click();
     await expect(pageNumber(viewer)).toHaveValue('7');
+
+    // No serious accessibility violations in the viewer, find bar open.
+    await viewer.getByRole('button', { name: 'Find in document' }).click();
+    await expect(viewer.getByRole('searchbox', { name: 'Find in document' })).toBeFocused();
+    const results = await new AxeBuilder({ page }).include('.poe-viewer').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   });
 
   test('find: Ctrl+F, match count, highlighted matches, Enter / Shift+Enter across pages', async ({ page }) => {

@@ -4,7 +4,7 @@
  * Leaving (tab switch, claim closed, Cancel) destroys pdf.js' loading task, which stops the
  * worker's parsing of that file at once.
  */
-import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { t } from '../i18n';
 import { PagesView, type PagesApi, type ViewState } from './PagesView';
 import { isTruncatedPdf, sniffKind } from './sniff';
@@ -43,7 +43,8 @@ export function DocumentView({ doc, loadBytes, highlights, renderPageOverlay, on
   const cancelRef = useRef<() => void>(() => undefined);
   const { sha256, mediaType } = doc;
 
-  useEffect(() => {
+  // A layout effect: reading the file starts as soon as the view is committed, not a frame later.
+  useLayoutEffect(() => {
     let live = true;
     let destroyTask: (() => void) | null = null;
     let source: DocumentSource | null = null;
@@ -65,7 +66,7 @@ export function DocumentView({ doc, loadBytes, highlights, renderPageOverlay, on
     (async () => {
       // Fetch pdf.js (a separate chunk) while the bytes are read.
       const pdfjs = mediaType === 'application/pdf' ? import('./pdfjs') : null;
-      pdfjs?.catch(() => undefined);
+      pdfjs?.then((m) => live && m.warmUp(), () => undefined);
       let bytes: Uint8Array;
       try {
         bytes = await loadBytes(sha256);

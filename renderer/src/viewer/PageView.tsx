@@ -53,8 +53,9 @@ export const PageView = memo(function PageView({ sha256, source, index, geom, sc
     onPaintedRef.current = onPainted;
   }, [onPainted]);
 
-  // Canvas: painted while near the viewport; the previous paint stays (stretched) until the new one is ready.
-  useEffect(() => {
+  // Canvas: painted while near the viewport; the previous paint stays (stretched) until the new one is
+  // ready. A layout effect, so the render starts right after the commit rather than a frame later.
+  useLayoutEffect(() => {
     if (!paint) {
       releaseCanvas(shown.current);
       shown.current = null;
@@ -63,6 +64,8 @@ export const PageView = memo(function PageView({ sha256, source, index, geom, sc
       return;
     }
     const canvas = acquireCanvas('poe-page__canvas');
+    // Painted in place, under the previous paint (if any) until it is complete.
+    canvasHost.current?.prepend(canvas);
     const job = source.render(index, canvas, scale, rotation, outputScale());
     let live = true;
     job.promise.then(
@@ -70,14 +73,15 @@ export const PageView = memo(function PageView({ sha256, source, index, geom, sc
         if (!live) return;
         releaseCanvas(shown.current);
         shown.current = canvas;
-        canvasHost.current?.replaceChildren(canvas);
         setFailed(false);
         setPaintedKey(key);
         onPaintedRef.current?.(index, key);
       },
       (error: unknown) => {
+        // Once this run is over, its cleanup gave the canvas back and it may already be another page's.
+        if (!live) return;
         releaseCanvas(canvas);
-        if (live && !isCancelled(error)) setFailed(true);
+        if (!isCancelled(error)) setFailed(true);
       },
     );
     return () => {

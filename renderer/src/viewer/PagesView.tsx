@@ -270,7 +270,10 @@ export function PagesView({ doc, source, highlights, renderPageOverlay, onTextSe
 
   // --- find
 
+  const searchFrom = useRef(0);
   const openFind = useCallback(() => {
+    // A new search starts from the page being read.
+    searchFrom.current = live.current.current;
     setFindOpen(true);
     requestAnimationFrame(() => {
       findInput.current?.focus();
@@ -285,7 +288,6 @@ export function PagesView({ doc, source, highlights, renderPageOverlay, onTextSe
   };
 
   // Search the pages from the one being read, wrapping around; matches are listed in page order.
-  const searchFrom = useRef(0);
   useEffect(() => {
     const normalized = normalizeQuery(query);
     let cancelled = false;
@@ -380,7 +382,6 @@ export function PagesView({ doc, source, highlights, renderPageOverlay, onTextSe
     const mod = event.ctrlKey || event.metaKey;
     if (mod && !event.altKey && (event.key === 'f' || event.key === 'F')) {
       event.preventDefault();
-      searchFrom.current = currentIndex();
       openFind();
       return;
     }
@@ -586,10 +587,7 @@ export function PagesView({ doc, source, highlights, renderPageOverlay, onTextSe
           className="poe-tool"
           aria-expanded={findOpen}
           title={`${t('viewer.find')} (Ctrl+F)`}
-          onClick={() => {
-            searchFrom.current = currentIndex();
-            openFind();
-          }}
+          onClick={openFind}
         >
           {t('viewer.find')}
         </button>

@@ -121,7 +121,7 @@ function Thumb({ source, index, geom, rotation, paint }: { source: DocumentSourc
         await job.promise;
         if (live) host.current?.replaceChildren(canvas);
       } catch (error) {
-        if (!isCancelled(error)) host.current?.replaceChildren();
+        if (live && !isCancelled(error)) host.current?.replaceChildren();
       }
     });
     return () => {

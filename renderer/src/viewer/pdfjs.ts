@@ -57,6 +57,11 @@ function worker(): PDFWorker {
   return sharedWorker;
 }
 
+/** Starts the worker (it loads and compiles ~1 MB of pdf.js) while the file's bytes are still being read. */
+export function warmUp(): void {
+  worker();
+}
+
 export type OpenPdfOptions = {
   /** Called when the file needs a password (`incorrect` after a wrong one); answer with `supply`. */
   onPassword(supply: (password: string) => void, incorrect: boolean): void;

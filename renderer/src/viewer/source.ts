@@ -113,7 +113,7 @@ export class PdfSource implements DocumentSource {
       if (cancelled) throw cancelledError();
       const viewport = page.getViewport({ scale, rotation: normalizeRotation(page.rotate + rotation) });
       const os = sizeCanvas(canvas, viewport.width, viewport.height, outputScale);
-      task = page.render({ canvas, viewport, transform: os !== 1 ? [os, 0, 0, os, 0, 0] : undefined, background: 'rgb(255,255,255)' });
+      task = page.render({ canvas, viewport, ...(os !== 1 ? { transform: [os, 0, 0, os, 0, 0] } : {}) });
       await task.promise;
     })();
     return {
