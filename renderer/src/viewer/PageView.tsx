@@ -64,8 +64,6 @@ export const PageView = memo(function PageView({ sha256, source, index, geom, sc
       return;
     }
     const canvas = acquireCanvas('poe-page__canvas');
-    // Painted in place, under the previous paint (if any) until it is complete.
-    canvasHost.current?.prepend(canvas);
     const job = source.render(index, canvas, scale, rotation, outputScale());
     let live = true;
     job.promise.then(
@@ -73,6 +71,7 @@ export const PageView = memo(function PageView({ sha256, source, index, geom, sc
         if (!live) return;
         releaseCanvas(shown.current);
         shown.current = canvas;
+        canvasHost.current?.replaceChildren(canvas);
         setFailed(false);
         setPaintedKey(key);
         onPaintedRef.current?.(index, key);
