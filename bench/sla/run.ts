@@ -99,6 +99,18 @@ function printProfile(profile: CpuProfile): void {
     const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
   });
+  // Who calls the heaviest functions of our own code (one level up).
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes as (CpuProfile['nodes'][number] & { children?: number[] })[]) for (const c of n.children ?? []) parent.set(c, n.id);
+  const callers = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    if (!/NotificationPermission|look|patchSorted|rowOf|weeklyBreaches/.test(f.functionName)) return;
+    const up = byId.get(parent.get(id) ?? -1)?.callFrame;
+    const key = `${f.functionName} ← ${up?.functionName ?? '?'}:${up?.lineNumber ?? ''}`;
+    callers.set(key, (callers.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  for (const [key, t] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  caller ${t.toFixed(1).padStart(9)} ms  ${key}`);
   console.log('CPU profile, self time:');
   for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${t.toFixed(1).padStart(9)} ms  ${key}`);
 }

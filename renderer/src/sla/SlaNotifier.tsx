@@ -67,13 +67,16 @@ export function SlaNotifier({ store }: { store?: NotifiedStore }) {
     let since: number | null = null;
     let badge = -1;
     let checks = 0;
+    // Reading the permission asks the browser process: once a minute is enough.
+    let permission: ReturnType<typeof notificationPermission> | null = null;
     const check = () => {
       const now = ticker.now();
       const { news, changed } = takeNews(candidates(snapshot, since, now), now, memory);
       since = now;
       if (changed.length > 0) void notified.save(changed).catch(() => undefined);
       const quiet = useSlaPrefs.getState().quiet;
-      const allowed = news.length > 0 && notificationPermission() === 'granted';
+      if (checks % 60 === 0) permission = null;
+      const allowed = news.length > 0 && (permission ??= notificationPermission()) === 'granted';
       for (const item of news) {
         recordAlert({ atMs: now, level: item.level, claimIds: item.claims.map((c) => c.claim.id), quiet: quiet || !allowed });
         if (!quiet && allowed) void bridge.notify(notificationFor(item, snapshot.settings.calendar.timeZone)).catch(() => false);

@@ -57,11 +57,6 @@ export type ClaimSla = {
   readonly watched: boolean;
   /** The claim and the start of its current stay in a status: a new stay is a new set of clocks. */
   readonly stayKey: string;
-  /**
-   * Index bookkeeping: set while the claim's SLA picture is being taken out of an index, so the
-   * linear pass that drops its entries reads a field instead of looking each one up in a set.
-   */
-  retiring: boolean;
 };
 
 export function buildClaimSla(claim: Claim, settings: SlaSettings, nowMs: number): ClaimSla {
@@ -71,7 +66,7 @@ export function buildClaimSla(claim: Claim, settings: SlaSettings, nowMs: number
   const entries: SlaEntry[] = [];
   let riskMs = Number.POSITIVE_INFINITY;
   let breachMs = Number.POSITIVE_INFINITY;
-  const owner = { claim, entries, riskMs, breachMs, watched: false, stayKey: stayKeyOf(claim), retiring: false };
+  const owner = { claim, entries, riskMs, breachMs, watched: false, stayKey: stayKeyOf(claim) };
   let nowPos = Number.NaN;
   for (const r of readings) {
     if (!SLA_CLOCK_SET.has(r.clock) || (!r.running && !r.paused)) continue;

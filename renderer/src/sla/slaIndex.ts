@@ -171,19 +171,22 @@ export class SlaIndex {
     const addedDue = perClock<SlaEntry[]>(() => []);
     const addedPaused = perClock<SlaEntry[]>(() => []);
     const addedAll: SlaEntry[] = [];
+    const removedDue = perClock<SlaEntry[]>(() => []);
+    const removedPaused = perClock<SlaEntry[]>(() => []);
+    const removedAll: SlaEntry[] = [];
     const touched = new Set<SlaClock>();
-    for (const sla of added) {
+    const sort = (sla: ClaimSla, due: Record<SlaClock, SlaEntry[]>, paused: Record<SlaClock, SlaEntry[]>, all: SlaEntry[]) => {
       for (const e of sla.entries) {
         touched.add(e.clock);
-        if (e.paused) addedPaused[e.clock].push(e);
+        if (e.paused) paused[e.clock].push(e);
         else {
-          addedDue[e.clock].push(e);
-          addedAll.push(e);
+          due[e.clock].push(e);
+          all.push(e);
         }
       }
-    }
-    for (const sla of removed) for (const e of sla.entries) touched.add(e.clock);
-    for (const sla of removed) sla.retiring = true;
+    };
+    for (const sla of added) sort(sla, addedDue, addedPaused, addedAll);
+    for (const sla of removed) sort(sla, removedDue, removedPaused, removedAll);
     const hold = (sla: ClaimSla, n: number) => {
       const who = sla.claim.assignee;
       if (who === null) return;
@@ -193,31 +196,31 @@ export class SlaIndex {
     };
     for (const sla of removed) hold(sla, -1);
     for (const sla of added) hold(sla, 1);
-    const gone = removed.size > 0 ? (e: SlaEntry) => e.owner.retiring : null;
-    const goneClaim = removed.size > 0 ? (c: ClaimSla) => c.retiring : null;
     const prev = this.snap;
     const byDue = { ...prev.byDue };
     const byRisk = { ...prev.byRisk };
     const paused = { ...prev.paused };
     for (const clock of touched) {
-      byDue[clock] = patchSorted(prev.byDue[clock], gone, [...addedDue[clock]], compareByDue);
-      byRisk[clock] = patchSorted(prev.byRisk[clock], gone, addedDue[clock], compareByRisk);
-      paused[clock] = patchSorted(prev.paused[clock], gone, addedPaused[clock], compareByPausedRemaining);
+      byDue[clock] = patchSorted(prev.byDue[clock], removedDue[clock], [...addedDue[clock]], compareByDue);
+      byRisk[clock] = patchSorted(prev.byRisk[clock], removedDue[clock], addedDue[clock], compareByRisk);
+      paused[clock] = patchSorted(prev.paused[clock], removedPaused[clock], addedPaused[clock], compareByPausedRemaining);
     }
-    const breaching = added.filter((c) => c.breachMs !== Number.POSITIVE_INFINITY);
-    const risking = added.filter((c) => c.riskMs !== Number.POSITIVE_INFINITY);
+    const gone = [...removed];
+    const breaches = (c: ClaimSla) => c.breachMs !== Number.POSITIVE_INFINITY;
+    const risks = (c: ClaimSla) => c.riskMs !== Number.POSITIVE_INFINITY;
+    const breaching = added.filter(breaches);
+    const risking = added.filter(risks);
     this.snap = {
       settings: this.settings,
       byDue,
       byRisk,
       paused,
-      allByDue: patchSorted(prev.allByDue, gone, addedAll, compareAll),
-      claimsByBreach: patchSorted(prev.claimsByBreach, goneClaim, breaching, compareByBreach),
-      claimsByRisk: patchSorted(prev.claimsByRisk, goneClaim, risking, compareByClaimRisk),
+      allByDue: patchSorted(prev.allByDue, removedAll, addedAll, compareAll),
+      claimsByBreach: patchSorted(prev.claimsByBreach, gone.filter(breaches), breaching, compareByBreach),
+      claimsByRisk: patchSorted(prev.claimsByRisk, gone.filter(risks), risking, compareByClaimRisk),
       size: this.current.size,
       assignees: [...this.held.keys()].sort(),
     };
-    for (const sla of removed) sla.retiring = false;
     return this.snap;
   }
 }
