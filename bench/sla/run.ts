@@ -111,6 +111,15 @@ function printProfile(profile: CpuProfile): void {
     callers.set(key, (callers.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
   });
   for (const [key, t] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  caller ${t.toFixed(1).padStart(9)} ms  ${key}`);
+  const inclusive = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const names = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) names.add(byId.get(at)!.callFrame.functionName);
+    for (const name of names) inclusive.set(name, (inclusive.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  for (const name of ['update', 'takeNews', 'candidates', 'check', 'refreshClaims', 'performWorkOnRoot', 'commitRoot', 'renderRootSync', 'weeklyBreaches', 'workload', 'useBreachHistory', 'breachesOf', 'patchSorted', 'SlaScreen', 'ClockPanel', 'CountdownList', 'BreachesAhead', 'WorkloadView', 'flushSyncWorkAcrossRoots_impl', 'performSyncWorkOnRoot']) {
+    console.log(`  inclusive ${(inclusive.get(name) ?? 0).toFixed(1).padStart(9)} ms  ${name}`);
+  }
   console.log('CPU profile, self time:');
   for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${t.toFixed(1).padStart(9)} ms  ${key}`);
 }
