@@ -46,6 +46,8 @@ export function SlaNotifier({ store }: { store?: NotifiedStore }) {
   const { snapshot } = useSlaSnapshot(scope, ready && memory !== null);
 
   useEffect(() => loadSlaPrefs(id), [id]);
+  // Signed out (or another user): the badge no longer counts anything.
+  useEffect(() => () => void bridge.setBadgeCount(0).catch(() => false), [bridge, id]);
 
   useEffect(() => {
     let live = true;
