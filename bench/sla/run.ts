@@ -83,6 +83,7 @@ type RunResult = {
   rows: number;
   tickMs: number[];
   frameMs: number[];
+  idleFrameMs: number[];
   tickLongTasks: number;
   tickBaseline: number[];
   recompute: { storeMs: number; renderMs: number; frameMs: number; totalMs: number; baseline1k: number; baselineAll: number }[];
@@ -155,10 +156,11 @@ async function main() {
     const tick = median(r.tickMs);
     const tick95 = quantile(r.tickMs, 0.95);
     const frame = median(r.frameMs);
+    const idleFrame = median(r.idleFrameMs);
     const base = median(r.tickBaseline);
     const perSecond = tick + frame;
     console.log(
-      `tick (${r.tickMs.length} ticks): listeners + render + commit p50 ${ms(tick)}, p95 ${ms(tick95)}; following frame (style, layout, paint) p50 ${ms(frame)}; ` +
+      `tick (${r.tickMs.length} ticks): listeners + render + commit p50 ${ms(tick)}, p95 ${ms(tick95)}; following frame (style, layout, paint) p50 ${ms(frame)} (a frame with no tick: ${ms(idleFrame)}); ` +
         `long tasks while ticking: ${r.tickLongTasks}`,
     );
     console.log(
