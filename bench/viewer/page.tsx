@@ -52,6 +52,11 @@ function scroller(): HTMLElement {
 }
 
 const bench = {
+  /** Resolves when the page is idle (as an app is before the reviewer opens a claim). */
+  settle(): Promise<void> {
+    return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 }));
+  },
+
   /** Opens a PDF in the viewer; ms from mounting to page 1 painted (bytes already in memory, as from IndexedDB). */
   async viewer(url: string): Promise<{ ms: number; numPages: number }> {
     const bytes = await fetchBytes(url);

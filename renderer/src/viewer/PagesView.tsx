@@ -296,7 +296,8 @@ export function PagesView({ doc, source, highlights, renderPageOverlay, onTextSe
         const startPage = searchFrom.current;
         const matches: Match[] = [];
         let searched = 0;
-        setFind({ query: normalized, matches: [], searched: 0, done: normalized === '' });
+        // Functional updates that keep the state when nothing changes (no re-render on mount).
+        setFind((f) => (f.query === normalized && f.matches.length === 0 && f.done === (normalized === '') ? f : { query: normalized, matches: [], searched: 0, done: normalized === '' }));
         setCurrentMatch(null);
         if (normalized === '') return;
         let chosen = false;
@@ -625,7 +626,7 @@ export function PagesView({ doc, source, highlights, renderPageOverlay, onTextSe
         </div>
       )}
       <div className="poe-doc__body">
-        {thumbnails && n > 1 && <Thumbnails source={source} geoms={geoms} rotation={rotation} current={current} onSelect={goToPage} paintEnabled={warm} />}
+        {thumbnails && n > 1 && (warm ? <Thumbnails source={source} geoms={geoms} rotation={rotation} current={current} onSelect={goToPage} /> : <div className="poe-thumbs" />)}
         <div
           ref={scroller}
           className="poe-scroller"

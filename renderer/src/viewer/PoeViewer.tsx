@@ -12,6 +12,13 @@ import './viewer.css';
 
 const NO_HIGHLIGHTS: readonly Highlight[] = [];
 
+// Fetch and compile pdf.js (a chunk of its own) once the app is idle, so the first PoE a reviewer
+// opens does not wait for it. Only the module: its worker starts when a PDF is opened.
+if (typeof window !== 'undefined') {
+  const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1000));
+  idle(() => void import('./pdfjs').catch(() => undefined));
+}
+
 type PendingNav = { sha256: string; page: number; rect?: Rect | undefined; flash: boolean; find: boolean };
 
 export function PoeViewer({ documents, loadBytes, renderPageOverlay, highlights, onTextSelected, onMarkInvalid, controllerRef, label }: PoeViewerProps) {

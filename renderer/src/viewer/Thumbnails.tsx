@@ -1,7 +1,8 @@
 /**
  * The thumbnails rail: a list of buttons "Page N", virtualized (only the items in view exist),
  * each with a small canvas painted lazily once scrolling pauses, one at a time, released when it
- * scrolls out. Keeps the current page's thumbnail in view.
+ * scrolls out. Keeps the current page's thumbnail in view. PagesView mounts it once the first
+ * page shows, so it never delays that page.
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { t } from '../i18n';
@@ -23,11 +24,9 @@ type Props = {
   rotation: Rotation;
   current: number;
   onSelect(index: number): void;
-  /** Paint thumbnails (off until the first page shows, so they never delay it). */
-  paintEnabled: boolean;
 };
 
-export const Thumbnails = memo(function Thumbnails({ source, geoms, rotation, current, onSelect, paintEnabled }: Props) {
+export const Thumbnails = memo(function Thumbnails({ source, geoms, rotation, current, onSelect }: Props) {
   const rail = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 600 });
   const n = geoms.length;
@@ -35,7 +34,7 @@ export const Thumbnails = memo(function Thumbnails({ source, geoms, rotation, cu
   useLayoutEffect(() => {
     const el = rail.current;
     if (!el) return;
-    const update = () => setView({ top: el.scrollTop, height: el.clientHeight });
+    const update = () => setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
     update();
     const observer = new ResizeObserver(update);
     observer.observe(el);
@@ -69,10 +68,9 @@ export const Thumbnails = memo(function Thumbnails({ source, geoms, rotation, cu
   // Painting: after the rail is still for a moment, one thumbnail at a time, the visible ones only.
   const [paintable, setPaintable] = useState<{ first: number; last: number }>({ first: 0, last: -1 });
   useEffect(() => {
-    if (!paintEnabled) return;
     const timer = setTimeout(() => setPaintable({ first, last }), PAINT_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [first, last, paintEnabled]);
+  }, [first, last]);
 
   return (
     <nav className="poe-thumbs" aria-label={t('viewer.thumbnailList')}>
