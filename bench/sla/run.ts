@@ -84,6 +84,7 @@ type RunResult = {
   tickMs: number[];
   frameMs: number[];
   idleFrameMs: number[];
+  oneTextFrameMs: number[];
   tickLongTasks: number;
   tickBaseline: number[];
   recompute: { storeMs: number; renderMs: number; frameMs: number; totalMs: number; baseline1k: number; baselineAll: number }[];
@@ -160,7 +161,7 @@ async function main() {
     const base = median(r.tickBaseline);
     const perSecond = tick + frame;
     console.log(
-      `tick (${r.tickMs.length} ticks): listeners + render + commit p50 ${ms(tick)}, p95 ${ms(tick95)}; following frame (style, layout, paint) p50 ${ms(frame)} (a frame with no tick: ${ms(idleFrame)}); ` +
+      `tick (${r.tickMs.length} ticks): listeners + render + commit p50 ${ms(tick)}, p95 ${ms(tick95)}; following frame (style, layout, paint) p50 ${ms(frame)} (a frame with nothing changed: ${ms(idleFrame)}, with one text changed: ${ms(median(r.oneTextFrameMs))}); ` +
         `long tasks while ticking: ${r.tickLongTasks}`,
     );
     console.log(

@@ -5,12 +5,12 @@
  * Home and End move between rows (one tab stop per list); only the rows in view are in the DOM and
  * only their countdown cells re-render on a tick.
  */
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useContext, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/react-virtual';
 import type { Calendar } from '@shared/index';
 import { hrefOf } from '../app/route';
 import { t } from '../i18n';
-import { useLiveNow } from '../sla/live';
+import { LiveContext, useLiveNow } from '../sla/live';
 import { levelAt, remainingAt, type SlaEntry } from '../sla/model';
 import { Badge } from '../ui/Badge';
 import { formatCountdown, formatInZone, formatLocal } from '../ui/format';
@@ -30,6 +30,7 @@ type Props = {
 
 export function CountdownList({ label, entries, calendar, showClock = false, rows = 6 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const live = useContext(LiveContext);
   const [active, setActive] = useState(0);
   const activeIndex = Math.min(active, Math.max(0, entries.length - 1));
   const focusAfterRender = useRef(false);
@@ -76,6 +77,9 @@ export function CountdownList({ label, entries, calendar, showClock = false, row
     move(target());
   };
 
+  // Only rows in the scrollport tick; the overscan rows above and below wait until scrolled in.
+  const visible = virtualizer.range;
+
   if (entries.length === 0) return <p className="sla-empty">{t('sla.emptyList')}</p>;
   return (
     <div ref={scrollRef} className="sla-list" style={{ height: Math.min(entries.length, rows) * ROW_HEIGHT + 2 }} onKeyDown={onKeyDown}>
@@ -90,7 +94,9 @@ export function CountdownList({ label, entries, calendar, showClock = false, row
             className="sla-row"
             style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
           >
-            <CountdownRow entry={entries[item.index]!} calendar={calendar} showClock={showClock} tabStop={item.index === activeIndex} onFocus={() => setActive(item.index)} />
+            <LiveContext.Provider value={live && visible !== null && item.index >= visible.startIndex && item.index <= visible.endIndex}>
+              <CountdownRow entry={entries[item.index]!} calendar={calendar} showClock={showClock} tabStop={item.index === activeIndex} onFocus={() => setActive(item.index)} />
+            </LiveContext.Provider>
           </div>
         ))}
       </div>
