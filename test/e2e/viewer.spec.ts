@@ -355,6 +355,23 @@ test.describe('real-world files filed by a partner', () => {
     await expect(pageNumber(viewer)).toHaveValue('500');
   });
 
+  test('Japanese text through the CMaps bundled with the app (no network beyond the workstation)', async ({ page }) => {
+    const { claimId } = await fileClaim([{ bytes: corpus('noembed-eucjp.pdf'), fileName: 'noembed-eucjp.pdf', mediaType: 'application/pdf' }]);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await signIn(page, 'reviewer3');
+    await openClaim(page, claimId);
+    const viewer = viewerOf(page);
+    await expectPainted(viewer, 1);
+    // EUC-JP text only decodes with its CMap: find and the text layer see the Japanese.
+    await viewer.getByRole('region', { name: 'Pages of noembed-eucjp.pdf' }).press('Control+f');
+    await viewer.getByRole('searchbox', { name: 'Find in document' }).fill('いうえ');
+    await expect(viewer.getByRole('status')).toHaveText('Match 1 of 1', { timeout: 20_000 });
+    await expect(viewer.getByRole('group', { name: 'Page 1', exact: true }).locator('.textLayer')).toContainText('あいうえお');
+    expect(requests.some((url) => /\/assets\/EUC-H-[\w-]+\.bcmap$/.test(url))).toBe(true);
+    expect(requests.filter((url) => !url.startsWith(BASE_URL) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+  });
+
   test('damaged files pdf.js can repair open like any other', async ({ page }) => {
     const { claimId } = await fileClaim([
       { bytes: corpus('helloworld-bad.pdf'), fileName: 'helloworld-bad.pdf', mediaType: 'application/pdf' },
