@@ -4,7 +4,7 @@
  * distribution of business time left, and breaches per week from history. Figures follow the clock
  * by the minute (binary searches over the snapshot); history is derived once per claim.
  */
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { Calendar, Claim } from '@shared/index';
 import { t } from '../i18n';
 import { useLiveMinute } from '../sla/live';
@@ -13,7 +13,9 @@ import { formatDay } from '../ui/format';
 import { Chart } from './Chart';
 import { CountdownList } from './CountdownList';
 import { breachesAhead, forecastByBusinessDay, remainingDistribution, type PerClock } from './forecast';
-import { breachesOf, weeklyBreaches, type Breach } from './history';
+import { useClaims } from '../data/claimsStore';
+import type { SlaScope } from '../sla/useSla';
+import { BreachHistory, breachesOf, weeklyBreaches, weeklyFromItems, type Breach } from './history';
 
 const CLOCK_COLORS: Record<(typeof SLA_CLOCKS)[number], string> = {
   pickup: '#1f6feb',
@@ -28,23 +30,19 @@ type Props = {
   byDue: PerClock<readonly SlaEntry[]>;
   allByDue: readonly SlaEntry[];
   settings: SlaSettings;
-  /** Claims in scope and filter, for the history of breaches. */
-  claims: Iterable<Claim>;
+  /** The claims store's map and the screen's scope and search, for the history of breaches. */
+  claims: ReadonlyMap<string, Claim>;
+  scope: SlaScope;
+  match: ((claim: Claim) => boolean) | null;
 };
 
-export function BreachesAhead({ byDue, allByDue, settings, claims }: Props) {
+export function BreachesAhead({ byDue, allByDue, settings, claims, scope, match }: Props) {
   const minute = useLiveMinute();
   const { calendar } = settings;
   const ahead = useMemo(() => breachesAhead(allByDue, calendar, minute), [allByDue, calendar, minute]);
   const forecast = useMemo(() => forecastByBusinessDay(byDue, calendar, minute, 10), [byDue, calendar, minute]);
   const distribution = useMemo(() => remainingDistribution(byDue, calendar, minute), [byDue, calendar, minute]);
-  // The weekly history reads every claim: a sync updates the lists and charts above first, the
-  // history in a deferred render right after.
-  const historyClaims = useDeferredValue(claims);
-  const history = useBreachHistory(historyClaims, settings);
-  const hour = Math.floor(minute / 3_600_000);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- weeks move by the hour, not the minute
-  const weeks = useMemo(() => weeklyBreaches(historyClaims, history, calendar, minute, 8), [historyClaims, history, calendar, hour]);
+  const weeks = useWeeklyBreaches(claims, scope, match, settings, minute);
 
   const busiest = forecast.reduce((best, d) => (d.total > (best?.total ?? -1) ? d : best), forecast[0]);
   const forecastTotal = forecast.reduce((n, d) => n + d.total, 0);
@@ -117,23 +115,53 @@ function AheadList({ title, entries, calendar }: { title: string; entries: reado
 }
 
 /** Breach instants per claim, derived once per claim object and settings. */
-const historyCaches = new Map<string, WeakMap<Claim, readonly Breach[]>>();
+const historyCaches = new Map<string, (claim: Claim) => readonly Breach[]>();
+let sharedHistory: { key: string; history: BreachHistory } | null = null;
 
-function useBreachHistory(claims: Iterable<Claim>, settings: SlaSettings): (claim: Claim) => readonly Breach[] {
-  return useMemo(() => {
-    const key = JSON.stringify([settings.calendar, settings.policy]);
-    let cache = historyCaches.get(key);
-    if (!cache) {
-      historyCaches.clear();
-      historyCaches.set(key, (cache = new WeakMap()));
-    }
-    const store = cache;
-    return (claim: Claim) => {
-      let breaches = store.get(claim);
-      if (!breaches) store.set(claim, (breaches = breachesOf(claim, settings)));
-      return breaches;
+function breachesFor(settings: SlaSettings): { key: string; breaches: (claim: Claim) => readonly Breach[] } {
+  const key = JSON.stringify([settings.calendar, settings.policy]);
+  let breaches = historyCaches.get(key);
+  if (!breaches) {
+    const cache = new WeakMap<Claim, readonly Breach[]>();
+    breaches = (claim: Claim) => {
+      let list = cache.get(claim);
+      if (!list) cache.set(claim, (list = breachesOf(claim, settings)));
+      return list;
     };
-    // `claims` changes after a sync; the function stays valid for every claim object.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by settings content
-  }, [settings.calendar, settings.policy, claims]);
+    historyCaches.clear();
+    historyCaches.set(key, breaches);
+  }
+  return { key, breaches };
+}
+
+/** One history index per scope and settings, kept across visits of the tab. */
+function sharedBreachHistory(key: string, breaches: (claim: Claim) => readonly Breach[], scope: SlaScope): BreachHistory {
+  if (sharedHistory?.key !== key) sharedHistory = { key, history: new BreachHistory(breaches, scope.inScope) };
+  return sharedHistory.history;
+}
+
+/**
+ * Breaches per week for the last 8 weeks. Unfiltered, from the history index kept up to date with
+ * the claims store's delta (a sync re-reads only the changed claims); with a search or reviewer
+ * filter, by reading the filtered claims.
+ */
+function useWeeklyBreaches(claims: ReadonlyMap<string, Claim>, scope: SlaScope, match: ((claim: Claim) => boolean) | null, settings: SlaSettings, minute: number) {
+  const revision = useClaims((s) => s.revision);
+  const changed = useClaims((s) => s.changed);
+  const { key, breaches } = breachesFor(settings);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by content, not by object identity
+  const history = useMemo(() => sharedBreachHistory(`${scope.key}|${key}`, breaches, scope), [scope.key, key]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `revision` and `changed` change with `claims`
+  const perClock = useMemo(() => (match ? null : history.update(claims, { revision, changed })), [history, claims, match]);
+  const hour = Math.floor(minute / 3_600_000);
+  const { calendar } = settings;
+  return useMemo(
+    () => {
+      if (perClock) return weeklyFromItems(perClock, calendar, minute, 8);
+      const filtered = [...claims.values()].filter((c) => scope.inScope(c) && match!(c));
+      return weeklyBreaches(filtered, breaches, calendar, minute, 8);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- weeks move by the hour, not the minute
+    [perClock, claims, scope, match, breaches, calendar, hour],
+  );
 }

@@ -15,7 +15,7 @@ import { SLA_CLOCKS, type SlaClock, type SlaEntry } from '../sla/model';
 import { setQuietMode, useRecentAlerts, useSlaPrefs } from '../sla/prefs';
 import { breachedClaimCount, levelCounts, type SlaSnapshot } from '../sla/slaIndex';
 import { countAtOrBefore } from '../sla/sorted';
-import { scopeFor, useSlaSnapshot, type SlaScope } from '../sla/useSla';
+import { scopeFor, useSlaSnapshot } from '../sla/useSla';
 import { formatInZone, formatTime } from '../ui/format';
 import { BreachesAhead } from './BreachesAhead';
 import { CountdownList } from './CountdownList';
@@ -47,15 +47,6 @@ function viewOf(snapshot: SlaSnapshot, match: ((claim: Claim) => boolean) | null
   return { byDue: per(snapshot.byDue), paused: per(snapshot.paused), allByDue: keep(snapshot.allByDue) };
 }
 
-/** Every claim in scope and filter (for the history of breaches), read lazily: only while that view is shown. */
-function claimsOf(claims: ReadonlyMap<string, Claim>, scope: SlaScope, match: ((claim: Claim) => boolean) | null): Iterable<Claim> {
-  return {
-    *[Symbol.iterator]() {
-      for (const claim of claims.values()) if (scope.inScope(claim) && (!match || match(claim))) yield claim;
-    },
-  };
-}
-
 export function SlaScreen() {
   const { session } = useWorkstation();
   const { id, role } = session.user;
@@ -69,7 +60,6 @@ export function SlaScreen() {
   const match = useMemo(() => matcher(query, reviewer), [query, reviewer]);
   const view = useMemo(() => (snapshot ? viewOf(snapshot, match) : null), [snapshot, match]);
   const reviewers = supervisor && snapshot ? snapshot.assignees : [];
-  const historyClaims = useMemo(() => (tab === 'ahead' ? claimsOf(claims, scope, match) : []), [tab, claims, scope, match]);
   const tabs: Tab[] = supervisor ? ['countdowns', 'ahead', 'workload'] : ['countdowns', 'ahead'];
   const baseId = useId();
 
@@ -135,7 +125,7 @@ export function SlaScreen() {
             ))}
           </div>
         ) : tab === 'ahead' ? (
-          <BreachesAhead byDue={view.byDue} allByDue={view.allByDue} settings={snapshot.settings} claims={historyClaims} />
+          <BreachesAhead byDue={view.byDue} allByDue={view.allByDue} settings={snapshot.settings} claims={claims} scope={scope} match={match} />
         ) : (
           <WorkloadView claims={claims} index={index} match={match} />
         )}

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clocks } from '@shared/index';
 import { actors, at, history, SETTINGS } from '../sla/testing/claims';
-import { breachesOf, weeklyBreaches } from './history';
+import { DEFAULT_CALENDAR, DEFAULT_POLICY, type Claim } from '@shared/index';
+import { generateClaims } from '../queue/testing/generateClaims';
+import { BreachHistory, breachesOf, weeklyBreaches, weeklyFromItems } from './history';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -50,5 +52,31 @@ describe('breach history', () => {
     ]);
     expect(weeks[3]!.byClock.pickup).toBe(1);
     expect(iso(weeks[1]!.startMs)).toBe('2026-11-09T08:00:00.000Z');
+  });
+});
+
+describe('breach history index', () => {
+  it('kept up to date with the store’s delta, gives the same weeks as reading every claim', () => {
+    const now = Date.parse('2026-12-01T17:30:00.000Z');
+    const settings = { calendar: DEFAULT_CALENDAR, policy: DEFAULT_POLICY };
+    const breaches = (c: Claim) => breachesOf(c, settings);
+    const first = generateClaims({ count: 3000, now: new Date(now - 5 * 86_400_000) });
+    const later = generateClaims({ count: 3000, now: new Date(now), seed: 11 });
+    const history = new BreachHistory(breaches);
+    let claims = new Map(first.map((c) => [c.id, c]));
+    history.update(claims, { revision: 1, changed: null });
+    const next = new Map(claims);
+    const changed: string[] = [];
+    for (const c of later.slice(0, 500)) {
+      next.set(c.id, c);
+      changed.push(c.id);
+    }
+    next.delete(first[2999]!.id);
+    changed.push(first[2999]!.id);
+    claims = next;
+    const perClock = history.update(claims, { revision: 2, changed });
+    const expected = weeklyBreaches([...claims.values()], breaches, settings.calendar, now, 8);
+    expect(weeklyFromItems(perClock, settings.calendar, now, 8)).toEqual(expected);
+    expect(expected.reduce((n, w) => n + w.total, 0)).toBeGreaterThan(50);
   });
 });
