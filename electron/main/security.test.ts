@@ -36,7 +36,8 @@ describe('buildContentSecurityPolicy', () => {
   it('allows only our own scripts and no plugins, frames or inline code', () => {
     const csp = directives(buildContentSecurityPolicy());
     expect(csp.get('default-src')).toEqual(["'self'"]);
-    expect(csp.get('script-src')).toEqual(["'self'"]);
+    // WebAssembly may compile (pdf.js image decoders); JavaScript may not be eval'd.
+    expect(csp.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'none'"]);

@@ -32,7 +32,9 @@ export type CspOptions = {
 
 export function buildContentSecurityPolicy(options: CspOptions = {}): string {
   const connect = ["'self'", ...(options.connectSrc ?? [])];
-  const script = ["'self'"];
+  // pdf.js decodes JPEG 2000, JBIG2 and CCITT images (scanned PoE) with WebAssembly; this allows
+  // compiling WebAssembly only, never eval of JavaScript.
+  const script = ["'self'", "'wasm-unsafe-eval'"];
   if (options.devServerOrigin) {
     const ws = options.devServerOrigin.replace(/^http/, 'ws');
     connect.push(options.devServerOrigin, ws);

@@ -22,7 +22,8 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../dist-web/', impo
 /** The browser workstation's policy: everything from this origin, no inline script, no framing. */
 export const WEB_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // WebAssembly compilation only (pdf.js' JPEG 2000/JBIG2/CCITT decoders for scanned PoE), never eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
