@@ -6,6 +6,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { bridgeChannels } from '@shared/bridge';
 
+import { buildContentSecurityPolicy, originOf } from './security';
+
+const originOfUrl = (url: string) => originOf(url) ?? '';
+
 type Handler = (...args: unknown[]) => unknown;
 
 const fake = vi.hoisted(() => {
@@ -20,6 +24,8 @@ const fake = vi.hoisted(() => {
     ipcChannels: [] as string[],
     permissionRequestHandler: undefined as Handler | undefined,
     permissionCheckHandler: undefined as Handler | undefined,
+    devicePermissionHandler: undefined as Handler | undefined,
+    headersHandler: undefined as Handler | undefined,
   };
   class BrowserWindow {
     static getAllWindows = () => windows;
@@ -54,8 +60,8 @@ const fake = vi.hoisted(() => {
       defaultSession: {
         setPermissionRequestHandler: (fn: Handler) => void (state.permissionRequestHandler = fn),
         setPermissionCheckHandler: (fn: Handler) => void (state.permissionCheckHandler = fn),
-        setDevicePermissionHandler: vi.fn(),
-        webRequest: { onHeadersReceived: vi.fn() },
+        setDevicePermissionHandler: vi.fn((fn: Handler) => void (state.devicePermissionHandler = fn)),
+        webRequest: { onHeadersReceived: vi.fn((fn: Handler) => void (state.headersHandler = fn)) },
       },
     },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
@@ -82,6 +88,13 @@ function fakeWebContents() {
       listeners.get(name)?.(event, url);
       return event.preventDefault.mock.calls.length > 0;
     },
+    /** Events whose listener gets one details object (url and frame on the event itself). Whether it was prevented. */
+    emitDetails(name: string, details: { url: string; isMainFrame: boolean }) {
+      const event = { ...details, preventDefault: vi.fn() };
+      listeners.get(name)?.(event);
+      return event.preventDefault.mock.calls.length > 0;
+    },
+    has: (name: string) => listeners.has(name),
     open: (url: string) => openHandler?.({ url }),
   };
 }
@@ -103,6 +116,12 @@ describe('electron main', () => {
     fake.state.ipcChannels.length = 0;
     fake.electron.shell.openExternal.mockClear();
     fake.electron.app.quit.mockClear();
+    fake.electron.app.isPackaged = true;
+    fake.state.permissionRequestHandler = undefined;
+    fake.state.permissionCheckHandler = undefined;
+    fake.state.devicePermissionHandler = undefined;
+    fake.state.headersHandler = undefined;
+    delete process.env['ELECTRON_RENDERER_URL'];
   });
 
   it('serves the renderer from the privileged app:// scheme, not file://', async () => {
@@ -128,6 +147,83 @@ describe('electron main', () => {
     fake.state.permissionRequestHandler?.({}, 'media', callback, { requestingUrl: 'app://workstation/index.html' });
     expect(callback).toHaveBeenCalledWith(false);
     expect(fake.state.permissionCheckHandler?.({}, 'notifications', 'app://workstation')).toBe(false);
+  });
+
+  it('creates the window with every setting of the security checklist', async () => {
+    await loadMain();
+    const [window] = fake.state.windows;
+    expect(window?.options).toMatchObject({
+      show: false,
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        experimentalFeatures: false,
+        navigateOnDragDrop: false,
+      },
+    });
+    // Nothing that would reopen a door is set at all.
+    const prefs = (window?.options as { webPreferences: Record<string, unknown> }).webPreferences;
+    for (const key of ['enableBlinkFeatures', 'additionalArguments', 'partition', 'session']) {
+      expect(prefs).not.toHaveProperty(key);
+    }
+  });
+
+  it('denies every permission request, permission check and device permission, to the app and to others', async () => {
+    await loadMain();
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen', 'hid', 'serial']) {
+      for (const url of ['app://workstation/index.html', 'https://evil.example/']) {
+        const callback = vi.fn();
+        fake.state.permissionRequestHandler?.({}, permission, callback, { requestingUrl: url });
+        expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+        expect(fake.state.permissionCheckHandler?.({}, permission, originOfUrl(url), {})).toBe(false);
+      }
+    }
+    expect(fake.state.devicePermissionHandler?.({ deviceType: 'usb', origin: 'app://workstation' })).toBe(false);
+  });
+
+  it('sends the CSP with every app:// response, also refusals', async () => {
+    await loadMain();
+    const handler = fake.state.protocolHandlers.get('app') as (request: Request) => Promise<Response>;
+    for (const url of ['app://workstation/no-such-file.js', 'app://workstation/../etc/passwd', 'app://workstation/%2e%2e/secret']) {
+      const response = await handler(new Request(url));
+      expect(response.ok).toBe(false);
+      expect(response.headers.get('content-security-policy')).toBe(buildContentSecurityPolicy());
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    // Packaged: the protocol handler is the only source of documents, so no header rewriting is installed.
+    expect(fake.state.headersHandler).toBeUndefined();
+  });
+
+  it('puts the CSP on dev-server responses while developing', async () => {
+    fake.electron.app.isPackaged = false;
+    process.env['ELECTRON_RENDERER_URL'] = 'http://localhost:5173/';
+    await loadMain();
+    const callback = vi.fn();
+    fake.state.headersHandler?.({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith({
+      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [buildContentSecurityPolicy({ devServerOrigin: 'http://localhost:5173' })] },
+    });
+  });
+
+  it('keeps every frame, subframes included, inside the app', async () => {
+    await loadMain();
+    const contents = fakeWebContents();
+    fake.state.appListeners.get('web-contents-created')?.({}, contents);
+    expect(contents.has('will-frame-navigate')).toBe(true);
+    expect(contents.emitDetails('will-frame-navigate', { url: 'https://evil.example/', isMainFrame: false })).toBe(true);
+    expect(contents.emitDetails('will-frame-navigate', { url: 'file:///etc/passwd', isMainFrame: true })).toBe(true);
+    expect(contents.emitDetails('will-frame-navigate', { url: 'app://workstation.evil.example/', isMainFrame: false })).toBe(true);
+    expect(contents.emitDetails('will-frame-navigate', { url: 'app://workstation/index.html', isMainFrame: true })).toBe(false);
+    // A subframe's attempt to open a window is denied too, and nothing is opened externally.
+    expect(contents.open('javascript:alert(1)')).toEqual({ action: 'deny' });
+    expect(contents.open('app://workstation/index.html')).toEqual({ action: 'deny' });
+    expect(fake.electron.shell.openExternal).not.toHaveBeenCalled();
   });
 
   it('denies navigation away from the app and new windows', async () => {

@@ -61,6 +61,10 @@ function hardenWebContents(contents: WebContents): void {
       openExternally(url);
     }
   });
+  // Every frame, subframes included (will-navigate fires for the main frame only): none leaves the app.
+  contents.on('will-frame-navigate', (details) => {
+    if (!isAppUrl(details.url, trustedOrigins)) details.preventDefault();
+  });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url, trustedOrigins)) event.preventDefault();
   });

@@ -7,6 +7,7 @@ import { BridgeRequestError, registerBridgeHandlers, type IpcRegistrar } from '.
 import { appOrigins } from './security';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+type FakeFrame = { url: string; parent: FakeFrame | null; processId: number; routingId: number };
 
 function setup() {
   const listeners = new Map<string, Listener>();
@@ -24,14 +25,21 @@ function setup() {
     setBackendUrl: vi.fn(async () => {}),
   };
   registerBridgeHandlers(ipc, handlers, appOrigins());
-  const invoke = (channel: string, senderUrl: string | null, ...args: unknown[]) => {
+  // The window's main frame (top level) and a subframe inside it, in the same renderer process.
+  const mainFrame = { url: 'app://workstation/index.html', parent: null, processId: 4, routingId: 1 };
+  const sender = { mainFrame };
+  /** Calls a channel as `frame` of `sender` would (only these parts of the event are read). */
+  const invokeFrom = (channel: string, from: { senderFrame: FakeFrame | null; sender?: { mainFrame: FakeFrame } }, ...args: unknown[]) => {
     const listener = listeners.get(channel);
     if (!listener) throw new Error(`no handler for ${channel}`);
-    // Only senderFrame is read by the handlers; the rest of the event is irrelevant here.
-    const event = { senderFrame: senderUrl === null ? null : { url: senderUrl } } as unknown as IpcMainInvokeEvent;
+    // The fake carries only what the handlers read; the rest of the Electron event is irrelevant here.
+    const event = { sender, ...from } as unknown as IpcMainInvokeEvent;
     return listener(event, ...args);
   };
-  return { listeners, getAppInfo, handlers, invoke };
+  /** Calls a channel from the main frame showing `senderUrl` (null: the frame is gone). */
+  const invoke = (channel: string, senderUrl: string | null, ...args: unknown[]) =>
+    invokeFrom(channel, { senderFrame: senderUrl === null ? null : { ...mainFrame, url: senderUrl } }, ...args);
+  return { listeners, getAppInfo, handlers, invoke, invokeFrom, mainFrame };
 }
 
 describe('registerBridgeHandlers', () => {
@@ -62,6 +70,35 @@ describe('registerBridgeHandlers', () => {
       expect(getAppInfo).not.toHaveBeenCalled();
     },
   );
+
+  it('refuses a subframe of the window even when it shows an app:// URL', async () => {
+    const { invokeFrom, getAppInfo, mainFrame } = setup();
+    const subframe: FakeFrame = { url: 'app://workstation/index.html', parent: mainFrame, processId: 4, routingId: 7 };
+    await expect(invokeFrom(bridgeChannels.getAppInfo, { senderFrame: subframe })).rejects.toMatchObject({
+      name: 'BridgeRequestError',
+      code: 'untrusted_sender',
+    });
+    expect(getAppInfo).not.toHaveBeenCalled();
+  });
+
+  it('refuses a top-level frame that is not the main frame of the sending window', async () => {
+    const { invokeFrom, getAppInfo, mainFrame } = setup();
+    // Parentless but another frame (e.g. a frame swapped in after a navigation, or another process).
+    for (const senderFrame of [
+      { ...mainFrame, routingId: 2 },
+      { ...mainFrame, processId: 5 },
+    ]) {
+      await expect(invokeFrom(bridgeChannels.getAppInfo, { senderFrame })).rejects.toMatchObject({ code: 'untrusted_sender' });
+    }
+    // A frame of another window's webContents calling with this window's sender is likewise refused.
+    const otherWindow = { mainFrame: { ...mainFrame, processId: 9 } };
+    await expect(invokeFrom(bridgeChannels.getAppInfo, { senderFrame: mainFrame, sender: otherWindow })).rejects.toMatchObject({
+      code: 'untrusted_sender',
+    });
+    expect(getAppInfo).not.toHaveBeenCalled();
+    // The main frame itself is answered.
+    await expect(invokeFrom(bridgeChannels.getAppInfo, { senderFrame: mainFrame })).resolves.toMatchObject({ name: 'PoE Reviewer Workstation' });
+  });
 
   it('refuses payloads that do not match the schema', async () => {
     const { invoke, getAppInfo } = setup();

@@ -1,7 +1,8 @@
 /**
  * Main-process side of the bridge: one `ipcMain.handle` per WorkstationBridge method. Each call is
- * checked twice before the handler runs: the sending frame must be our app (not a navigated-away
- * or embedded page), and the arguments must match the shared zod schema.
+ * checked twice before the handler runs: the sending frame must be our app's top-level document
+ * (not a navigated-away page, and not a subframe, even one showing an app:// URL), and the
+ * arguments must match the shared zod schema.
  */
 import type { IpcMainInvokeEvent } from 'electron';
 
@@ -32,6 +33,18 @@ export class BridgeRequestError extends Error {
   }
 }
 
+/**
+ * Whether the call came from the main frame of its window: a frame without a parent that is the
+ * sending webContents' own main frame. A subframe never gets the bridge, whatever its URL.
+ */
+function isMainFrame(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  const main = event.sender.mainFrame;
+  // The same frame: same renderer process and routing id (not object identity of the wrappers).
+  return main.processId === frame.processId && main.routingId === frame.routingId;
+}
+
 export function registerBridgeHandlers(
   ipc: IpcRegistrar,
   handlers: BridgeHandlers,
@@ -44,6 +57,9 @@ export function registerBridgeHandlers(
       const senderUrl = event.senderFrame?.url;
       if (!isAppUrl(senderUrl, trustedOrigins)) {
         throw new BridgeRequestError('untrusted_sender', `${channel}: refused sender ${senderUrl ?? '(gone)'}`);
+      }
+      if (!isMainFrame(event)) {
+        throw new BridgeRequestError('untrusted_sender', `${channel}: refused sender ${senderUrl ?? '(gone)'} (not the window's main frame)`);
       }
       const parsed = bridgeArgs[method].safeParse(args);
       if (!parsed.success) {
