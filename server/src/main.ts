@@ -10,10 +10,16 @@ import { databaseOptionsFrom, openDatabase } from './db/index';
 import { buildApp } from './http/app';
 import { startScheduler } from './scheduler';
 import { isEmpty, seedDemoData } from './seed';
+import { serverLoggerOptions, type LogDestination } from './logging';
 import { loadSettings } from './settings';
 import { startPokes } from './sync/pokes';
 
-export async function startServer(env: Record<string, string | undefined> = process.env) {
+export type StartOptions = {
+  /** Where log lines go instead of stdout (tests capture them). */
+  logDestination?: LogDestination;
+};
+
+export async function startServer(env: Record<string, string | undefined> = process.env, options: StartOptions = {}) {
   const config = loadConfig(env);
   const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   const db = await openDatabase(databaseOptionsFrom(config));
@@ -25,13 +31,8 @@ export async function startServer(env: Record<string, string | undefined> = proc
 
   const app = await buildApp(
     { db, blobs, config, now, settings, pokes, onShutdown: (fn) => shutdownHooks.push(fn), version: pkg.version },
-    {
-      logger: {
-        level: config.logLevel,
-        // Tokens and PoE content never reach the logs.
-        redact: ['req.headers.authorization', 'req.headers.cookie'],
-      },
-    },
+    // Passwords, tokens and PoE content never reach the logs (logging.ts).
+    { logger: serverLoggerOptions(config.logLevel, options.logDestination) },
   );
 
   const seedWanted = env.SEED_DEMO !== '0' && (env.SEED_DEMO === '1' || config.databaseUrl === undefined);
