@@ -47,10 +47,41 @@ function fontFor(text: string, fonts: Fonts, bold = false): PDFFont {
   return fonts.cjk ?? (bold ? fonts.bold : fonts.regular);
 }
 
-/** Text the chosen font can encode: without a CJK font, other characters become '?'. */
-function drawable(text: string, fonts: Fonts): string {
-  const flat = text.replace(/[\r\n\t]+/g, ' ');
-  return latinOnly(flat) || fonts.cjk ? flat : flat.replace(/[^\x20-\x7e\u00a0-\u00ff]/g, '?');
+/**
+ * Bidirectional controls. A PDF draws characters in the order they are stored, so an override
+ * (say `invoice\u202Efdp.exe`, shown on screen as "invoiceexe.pdf") is printed as a visible
+ * `[U+202E]` and the real order stays readable.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Characters that draw nothing and could hide text (zero-width spaces and joiners, word joiner, BOM) and control characters. */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060-\u2064\ufeff]/g;
+
+/** The text as the report prints it: one line of visible characters. */
+function visibleText(text: string): string {
+  return text
+    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
+    .replace(BIDI_CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`)
+    .replace(INVISIBLE, '');
+}
+
+/** The code points each font has a glyph for (asked once per font). */
+const characterSets = new WeakMap<PDFFont, ReadonlySet<number>>();
+function characterSetOf(font: PDFFont): ReadonlySet<number> {
+  let set = characterSets.get(font);
+  if (!set) {
+    set = new Set(font.getCharacterSet());
+    characterSets.set(font, set);
+  }
+  return set;
+}
+
+/** Text the font can encode: a character it has no glyph for (emoji, marks, scripts it lacks) becomes '?'. */
+function encodable(text: string, font: PDFFont): string {
+  const set = characterSetOf(font);
+  let out = '';
+  for (const char of text) out += set.has(char.codePointAt(0)!) || char === ' ' ? char : '?';
+  return out;
 }
 
 /** Breaks text into lines that fit `width` at `size`. */
@@ -87,8 +118,9 @@ class CoverWriter {
   }
   text(text: string, options: { size?: number; bold?: boolean; color?: ReturnType<typeof rgb>; indent?: number; gap?: number } = {}): void {
     const size = options.size ?? 10;
-    const clean = drawable(text, this.fonts);
-    const font = fontFor(clean, this.fonts, options.bold);
+    const visible = visibleText(text);
+    const font = fontFor(visible, this.fonts, options.bold);
+    const clean = encodable(visible, font);
     const indent = options.indent ?? 0;
     for (const line of wrap(clean, font, size, PAGE[0] - 2 * MARGIN - indent)) {
       if (this.y - size < MARGIN) {
