@@ -18,113 +18,60 @@
  *     filters itself).
  *
  * Options: --claims=N (default 100000), --loads=N page loads for the load figure (default 6,
- * alternating which of queue and getAll runs first), --keep (leave the build folder), --verbose (every sample), --reuse (keep the
+ * alternating which of queue and getAll runs first), --keep (leave the build folder), --verbose (every sample), --profile (an
+ * unminified build and a CPU profile of the sorts, filters and searches), --reuse (keep the
  * browser profile with its filled IndexedDB in a temp folder between runs).
  * A missed target is reported as FAIL, never turned into a non-zero exit: machines differ.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
-import { build } from 'vite';
+import { chromium, type Browser, type BrowserContext } from 'playwright';
 
+import {
+  buildBenchPage,
+  chromiumLaunchOptions,
+  flag,
+  median,
+  ms,
+  numberArg,
+  pageResult,
+  printProfile,
+  quantile,
+  ratio,
+  serveStatic,
+  Verdicts,
+  type CpuProfile,
+} from '../support/harness';
 import type { LoadResult } from './page';
 
-const arg = (name: string, fallback: number): number => {
-  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return hit ? Number(hit.slice(name.length + 3)) : fallback;
-};
-const CLAIMS = arg('claims', 100_000);
-const LOADS = Math.max(2, arg('loads', 6));
-const KEEP = process.argv.includes('--keep');
+const CLAIMS = numberArg('claims', 100_000);
+const LOADS = Math.max(2, numberArg('loads', 6));
+const KEEP = flag('keep');
 /** Keep the browser profile (and its IndexedDB) in a fixed temp folder between runs, filling it once. */
-const REUSE = process.argv.includes('--reuse');
-
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const REUSE = flag('reuse');
+const VERBOSE = flag('verbose');
+/** An unminified build and a CPU profile of the sort, filter and search rounds, summarized by function. */
+const PROFILE = flag('profile');
 
 type Timed = { label: string; ms: number; commitMs: number };
-const VERBOSE = process.argv.includes('--verbose');
 
-// ---------------------------------------------------------------------------------------------
-// Figures
-
-const quantile = (xs: readonly number[], q: number): number => {
-  if (xs.length === 0) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
-};
-const median = (xs: readonly number[]) => quantile(xs, 0.5);
-const ms = (x: number) => `${x.toFixed(1)} ms`;
-const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-
-const results: { name: string; ok: boolean }[] = [];
-function report(name: string, ok: boolean, line: string) {
-  results.push({ name, ok });
-  console.log(`${line} → ${verdict(ok)}`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Build and serve
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
-
-function serve(dir: string, port: number): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    resolve({ server, url: `http://127.0.0.1:${port}/` });
-  }));
-}
-
-async function pageResult<T>(page: Page, url: string): Promise<T> {
-  await page.goto(url);
-  return (await page.evaluate(() => window.__benchResult)) as T;
-}
+const verdicts = new Verdicts();
+const report = verdicts.report.bind(verdicts);
 
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
   const outDir = mkdtempSync(join(tmpdir(), 'poe-bench-queue-'));
-  const t0 = performance.now();
-  await build({ configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)), build: { outDir, emptyOutDir: true } });
-  const buildMs = performance.now() - t0;
+  const buildMs = await buildBenchPage(new URL('.', import.meta.url), outDir, { minify: !PROFILE });
   // A fixed port with --reuse: IndexedDB belongs to the origin, port included.
-  const { server, url } = await serve(outDir, REUSE ? 47_123 : 0);
+  const { server, url } = await serveStatic(outDir, REUSE ? { port: 47_123 } : {});
 
   let browser: Browser | null = null;
   let closeContext: (() => Promise<void>) | null = null;
   try {
-    const launch = { ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}), args: CHROMIUM_ARGS };
+    const launch = chromiumLaunchOptions();
     const contextOptions = { viewport: { width: 1440, height: 900 }, locale: 'en-US' };
     let context: BrowserContext;
     if (REUSE) {
@@ -166,9 +113,18 @@ async function main() {
     const quietMs = await page.evaluate(() => window.__bench.quiet());
     console.log(`  background search index finished ${ms(quietMs)} after interactive`);
 
+    const cdp = PROFILE ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const sorts = await page.evaluate(() => window.__bench.sorts());
     const filters = await page.evaluate(() => window.__bench.filters());
     const searches = await page.evaluate(() => window.__bench.searches());
+    if (cdp) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      printProfile(profile, ['filter', 'sorted', 'filterRows', 'performWorkOnRoot', 'commitRoot', 'QueueGrid', 'Queue', 'GridRow', 'getVirtualItems', 'calculateRange']);
+    }
     console.log('');
     console.log('latency, DOM event → first frame after the grid caught up (commit only in brackets), vs plain Array.prototype over the same claims:');
     const latency = (name: string, samples: Timed[], baseline: number[]) => {
@@ -211,8 +167,7 @@ async function main() {
     );
 
     console.log('');
-    const failed = results.filter((r) => !r.ok);
-    console.log(failed.length === 0 ? `all ${results.length} targets met` : `${failed.length} of ${results.length} targets missed: ${failed.map((f) => f.name).join(', ')}`);
+    console.log(verdicts.summary());
   } finally {
     await closeContext?.();
     await browser?.close();

@@ -15,65 +15,24 @@
  * Options: --claims=N (default 100000), --keep (leave the build folder).
  * A missed target is reported as FAIL, never turned into a non-zero exit: machines differ.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-import { chromium, type Browser, type Page } from 'playwright';
-import { build } from 'vite';
+import { chromium, type Browser } from 'playwright';
 
-const arg = (name: string, fallback: number): number => {
-  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return hit ? Number(hit.slice(name.length + 3)) : fallback;
-};
-const CLAIMS = arg('claims', 100_000);
-const KEEP = process.argv.includes('--keep');
+import { buildBenchPage, chromiumLaunchOptions, flag, median, ms, numberArg, pageResult, printProfile, quantile, ratio as ratioOf, serveStatic, type CpuProfile } from '../support/harness';
+
+const CLAIMS = numberArg('claims', 100_000);
+const KEEP = flag('keep');
 /** --profile: an unminified build and a CPU profile of the measuring run, summarized by function. */
-const PROFILE = process.argv.includes('--profile');
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PROFILE = flag('profile');
 
 const TICK_TARGET_MS = 8;
 const RECOMPUTE_TARGET_MS = 200;
 
-const quantile = (xs: readonly number[], q: number): number => {
-  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
-};
-const median = (xs: readonly number[]) => quantile(xs, 0.5);
-const ms = (x: number) => `${x.toFixed(1)} ms`;
-const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(3)}×` : 'n/a');
+const ratio = (a: number, b: number) => ratioOf(a, b, 3);
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-
-const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
-
-function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
-    }),
-  );
-}
-
-async function pageResult<T>(page: Page, url: string): Promise<T> {
-  await page.goto(url);
-  return (await page.evaluate(() => (window as unknown as { __benchResult: Promise<unknown> }).__benchResult)) as T;
-}
 
 type RunResult = {
   claims: number;
@@ -91,50 +50,16 @@ type RunResult = {
   tabs: { tab: string; firstMs: number; recomputeMs: number }[];
 };
 
-type CpuProfile = { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] };
-
-function printProfile(profile: CpuProfile): void {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  (profile.samples ?? []).forEach((id, i) => {
-    const f = byId.get(id)!.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
-  });
-  // Who calls the heaviest functions of our own code (one level up).
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes as (CpuProfile['nodes'][number] & { children?: number[] })[]) for (const c of n.children ?? []) parent.set(c, n.id);
-  const callers = new Map<string, number>();
-  (profile.samples ?? []).forEach((id, i) => {
-    const f = byId.get(id)!.callFrame;
-    if (!/NotificationPermission|look|patchSorted|rowOf|weeklyBreaches/.test(f.functionName)) return;
-    const up = byId.get(parent.get(id) ?? -1)?.callFrame;
-    const key = `${f.functionName} ← ${up?.functionName ?? '?'}:${up?.lineNumber ?? ''}`;
-    callers.set(key, (callers.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
-  });
-  for (const [key, t] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  caller ${t.toFixed(1).padStart(9)} ms  ${key}`);
-  const inclusive = new Map<string, number>();
-  (profile.samples ?? []).forEach((id, i) => {
-    const names = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) names.add(byId.get(at)!.callFrame.functionName);
-    for (const name of names) inclusive.set(name, (inclusive.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
-  });
-  for (const name of ['update', 'takeNews', 'candidates', 'check', 'refreshClaims', 'performWorkOnRoot', 'commitRoot', 'renderRootSync', 'weeklyBreaches', 'workload', 'useBreachHistory', 'breachesOf', 'patchSorted', 'SlaScreen', 'ClockPanel', 'CountdownList', 'BreachesAhead', 'WorkloadView', 'flushSyncWorkAcrossRoots_impl', 'performSyncWorkOnRoot']) {
-    console.log(`  inclusive ${(inclusive.get(name) ?? 0).toFixed(1).padStart(9)} ms  ${name}`);
-  }
-  console.log('CPU profile, self time:');
-  for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${t.toFixed(1).padStart(9)} ms  ${key}`);
-}
+/** Functions whose inclusive time the --profile summary shows. */
+const PROFILED = ['update', 'takeNews', 'candidates', 'check', 'refreshClaims', 'performWorkOnRoot', 'commitRoot', 'renderRootSync', 'weeklyBreaches', 'workload', 'useBreachHistory', 'breachesOf', 'patchSorted', 'SlaScreen', 'ClockPanel', 'CountdownList', 'BreachesAhead', 'WorkloadView'];
 
 async function main() {
   const outDir = mkdtempSync(join(tmpdir(), 'poe-bench-sla-'));
-  const t0 = performance.now();
-  await build({ configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)), build: { outDir, emptyOutDir: true, ...(PROFILE ? { minify: false } : {}) } });
-  const buildMs = performance.now() - t0;
-  const { server, url } = await serve(outDir);
+  const buildMs = await buildBenchPage(new URL('.', import.meta.url), outDir, { minify: !PROFILE });
+  const { server, url } = await serveStatic(outDir);
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({ ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}), args: CHROMIUM_ARGS });
+    browser = await chromium.launch(chromiumLaunchOptions());
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Berlin' });
     const page = await context.newPage();
     page.setDefaultTimeout(600_000);
@@ -150,7 +75,7 @@ async function main() {
       await cdp.send('Profiler.start');
     }
     const r = await pageResult<RunResult>(page, `${url}?mode=run`);
-    if (cdp) printProfile((await cdp.send('Profiler.stop')).profile);
+    if (cdp) printProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile, PROFILED);
     console.log(`claims store loaded in ${ms(r.loadMs)}; SLA screen first rendered in ${ms(r.firstPanelsMs)} (${r.summary}); ${r.rows} countdown rows in the DOM`);
 
     // 1. One tick.

@@ -26,100 +26,33 @@
  * --keep (leave the build folder). A missed target prints FAIL and never makes
  * the process exit non-zero: machines differ.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright';
-import { build } from 'vite';
 
+import { buildBenchPage, chromiumLaunchOptions, flag, mb, median, ms, numberArg, serveStatic, Verdicts } from '../support/harness';
 import { makeLargePdf } from './large-pdf';
 import type { ViewerBench } from './page';
 
-const arg = (name: string, fallback: number): number => {
-  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return hit ? Number(hit.slice(name.length + 3)) : fallback;
-};
-const RUNS = Math.max(2, arg('runs', 7));
-const PAGES = Math.max(40, arg('pages', 500));
-const KEEP = process.argv.includes('--keep');
-const VERBOSE = process.argv.includes('--verbose');
-const HEAP_ONLY = process.argv.includes('--heap-only');
-const ADAPTIVE_NURSERY = process.argv.includes('--adaptive-nursery');
-const FIRST_PAGE_ONLY = process.argv.includes('--first-page-only');
-
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const RUNS = Math.max(2, numberArg('runs', 7));
+const PAGES = Math.max(40, numberArg('pages', 500));
+const KEEP = flag('keep');
+const VERBOSE = flag('verbose');
+const HEAP_ONLY = flag('heap-only');
+const ADAPTIVE_NURSERY = flag('adaptive-nursery');
+const FIRST_PAGE_ONLY = flag('first-page-only');
 
 const TARGET_FIRST_PAGE = 1.3;
 const TARGET_HEAP = 1.5;
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-const ms = (x: number) => `${x.toFixed(1)} ms`;
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const ratio = (a: number, b: number) => (b > 0 ? a / b : Number.NaN);
 const times = (r: number) => `${r.toFixed(2)}×`;
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
-const results: { name: string; ok: boolean }[] = [];
-function report(name: string, ok: boolean, line: string) {
-  results.push({ name, ok });
-  console.log(`${line} → ${verdict(ok)}`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Build and serve
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf',
-};
-
-function serve(dir: string, files: Record<string, Uint8Array>): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const extra = files[path];
-    if (extra) {
-      res.writeHead(200, { 'content-type': 'application/pdf', 'cache-control': 'no-store' });
-      res.end(extra);
-      return;
-    }
-    let file = join(dir, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    // Assets are content-hashed: cacheable, as the app's are.
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': file.endsWith('.html') ? 'no-store' : 'max-age=3600' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({ server, url: `http://127.0.0.1:${port}/` });
-    }),
-  );
-}
+const verdicts = new Verdicts();
+const report = verdicts.report.bind(verdicts);
 
 async function heapUsed(cdp: CDPSession): Promise<number> {
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -261,17 +194,15 @@ async function heapWhileScrolling(browser: Browser, url: string): Promise<void> 
 
 async function main() {
   const outDir = mkdtempSync(join(tmpdir(), 'poe-bench-viewer-'));
-  const t0 = performance.now();
-  await build({ configFile: fileURLToPath(new URL('./vite.config.ts', import.meta.url)), build: { outDir, emptyOutDir: true } });
-  const buildMs = performance.now() - t0;
+  const buildMs = await buildBenchPage(new URL('.', import.meta.url), outDir);
   const t1 = performance.now();
   const large = await makeLargePdf(PAGES);
   const genMs = performance.now() - t1;
   const tracemonkey = readFileSync(fileURLToPath(new URL('../../server/test-fixtures/pdfs/tracemonkey.pdf', import.meta.url)));
-  const { server, url } = await serve(outDir, { '/files/tracemonkey.pdf': tracemonkey, '/files/large.pdf': large });
+  const { server, url } = await serveStatic(outDir, { files: { '/files/tracemonkey.pdf': tracemonkey, '/files/large.pdf': large }, cacheAssets: true });
   console.log(`bench:viewer — built in ${ms(buildMs)}; generated a ${PAGES}-page PDF (${mb(large.byteLength)}) in ${ms(genMs)}; ${RUNS} runs`);
 
-  const launch = (args: string[] = []) => chromium.launch(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM, args: [...CHROMIUM_ARGS, ...args] } : { args });
+  const launch = (args: string[] = []) => chromium.launch(chromiumLaunchOptions(args));
   try {
     if (!HEAP_ONLY) {
       const browser = await launch();
@@ -299,8 +230,7 @@ async function main() {
     if (!KEEP) rmSync(outDir, { recursive: true, force: true });
     else console.log(`build kept in ${outDir}`);
   }
-  const failed = results.filter((r) => !r.ok);
-  console.log(failed.length === 0 ? 'All viewer targets met.' : `Targets missed: ${failed.map((f) => f.name).join(', ')} (reported, not fatal).`);
+  console.log(verdicts.summary());
 }
 
 main().catch((error: unknown) => {
