@@ -16,6 +16,7 @@ import {
   PRODUCT_BY_ID,
   PRODUCT_FAMILIES,
   primaryClock,
+  STATUSES,
   type Calendar,
   type Claim,
   type ClockLevel,
@@ -24,6 +25,7 @@ import {
   type DeficiencyCode,
   type Policy,
   type ProductFamily,
+  type Status,
 } from '@shared/index';
 
 export type QueueSettings = { calendar: Calendar; policy: Policy };
@@ -53,6 +55,13 @@ export type QueueRow = {
   readonly deficiencies: readonly DeficiencyCode[];
   /** Bit i set when a product of family PRODUCT_FAMILIES[i] is claimed. */
   readonly families: number;
+  /**
+   * Small integers for what filters compare (see `statusCode`, `assigneeCode`, `partnerCode`): a
+   * filter pass over 100,000 rows then reads the row alone, not the claim object behind it.
+   */
+  readonly statusCode: number;
+  readonly assigneeCode: number;
+  readonly partnerCode: number;
   readonly productNames: readonly string[];
   /** The calendar and policy the clock was read with. */
   readonly settings: QueueSettings;
@@ -70,6 +79,47 @@ export const FAMILY_BIT: Readonly<Record<ProductFamily, number>> = Object.fromEn
 
 const OPEN: ReadonlySet<string> = new Set(OPEN_STATUSES);
 
+// ---------------------------------------------------------------------------------------------
+// Codes. Interned for the life of the page: the same user or partner always gets the same code,
+// whichever rows array or predicate asks, so codes can be compared across them.
+
+const STATUS_CODE: Readonly<Record<Status, number>> = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<Status, number>;
+
+export function statusCode(status: Status): number {
+  return STATUS_CODE[status];
+}
+
+/** Bit `statusCode(s)` set for each open status. */
+export const OPEN_STATUS_BITS = OPEN_STATUSES.reduce((bits, s) => bits | (1 << STATUS_CODE[s]), 0);
+
+const assigneeCodes = new Map<string, number>();
+/** -1 for unassigned; 0, 1, 2… per user id. */
+export function assigneeCode(userId: string | null): number {
+  if (userId === null) return -1;
+  let code = assigneeCodes.get(userId);
+  if (code === undefined) assigneeCodes.set(userId, (code = assigneeCodes.size));
+  return code;
+}
+
+export type PartnerEntry = { readonly partnerId: string; readonly name: string };
+const partnerCodes = new Map<string, number>();
+const partnerEntries: PartnerEntry[] = [];
+/** One code per (Partner ID, name) pair: a partner renamed in one claim's snapshot is a second entry. */
+export function partnerCode(partner: PartnerEntry): number {
+  const key = `${partner.partnerId}\u0000${partner.name}`;
+  let code = partnerCodes.get(key);
+  if (code === undefined) {
+    partnerCodes.set(key, (code = partnerEntries.length));
+    partnerEntries.push({ partnerId: partner.partnerId, name: partner.name });
+  }
+  return code;
+}
+
+/** The partner behind a code from `partnerCode`. */
+export function partnerOfCode(code: number): PartnerEntry {
+  return partnerEntries[code]!;
+}
+
 export function buildRow(claim: Claim, settings: QueueSettings, now: Date): QueueRow {
   const reading = primaryClock(clocks(claim, now, settings.calendar, { policy: settings.policy }));
   let families = 0;
@@ -83,6 +133,9 @@ export function buildRow(claim: Claim, settings: QueueSettings, now: Date): Queu
     submittedMs: firstSubmittedMs(claim),
     deficiencies,
     families,
+    statusCode: STATUS_CODE[claim.status],
+    assigneeCode: assigneeCode(claim.assignee),
+    partnerCode: partnerCode(claim.partner),
     productNames: productNamesOf(claim.products),
     settings,
     hay: '',

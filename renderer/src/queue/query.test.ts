@@ -183,6 +183,20 @@ describe('filters', () => {
     expect(by('ｻﾝﾌﾟﾙ')).toEqual(['P2']); // half-width katakana folds to サンプル
   });
 
+  it('a predicate made before the rows it tests (reports build rows lazily) matches a new partner and assignee', () => {
+    const matches = rowPredicate('all', { partner: '9988776', assignee: 'reviewer-new' }, '', ctx);
+    const both = row(
+      makeClaim('NEW-1', {
+        assignee: 'reviewer-new',
+        partner: { partnerId: '9988776', name: 'Brand New Partner', contact: { name: 'x', email: 'x@y.example' } },
+      }),
+    );
+    const otherAssignee = row(makeClaim('NEW-2', { assignee: 'reviewer-newer', partner: both.claim.partner }));
+    expect([both, otherAssignee].filter(matches).map((r) => r.id)).toEqual(['NEW-1']);
+    expect(rowPredicate('all', { partner: 'brand new' }, '', ctx)(both)).toBe(true);
+    expect(rowPredicate('all', { assignee: null }, '', ctx)(both)).toBe(false);
+  });
+
   it('combine filters, view and search (all must hold)', () => {
     expect(pick({ assignee: 'reviewer-1' }, '', 'mine')).toEqual(['CPOR-1-pickup-breached', 'CPOR-4-due-today', 'CPOR-5-review']);
     expect(pick({ assignee: 'reviewer-1', level: 'at_risk' }, 'cpor-4', 'mine')).toEqual(['CPOR-4-due-today']);

@@ -10,7 +10,19 @@
  */
 import { STATUSES, type ClockLevel, type ProductFamily, type Status } from '@shared/index';
 
-import { ensureHaystack, FAMILY_BIT, normalizeText, slaLevelAt, type QueueRow, type RowChanges, type RowsUpdate } from './model';
+import {
+  assigneeCode,
+  ensureHaystack,
+  FAMILY_BIT,
+  normalizeText,
+  OPEN_STATUS_BITS,
+  partnerOfCode,
+  slaLevelAt,
+  statusCode,
+  type QueueRow,
+  type RowChanges,
+  type RowsUpdate,
+} from './model';
 
 export const VIEW_IDS = ['mine', 'unassigned', 'dueToday', 'breached', 'disputes', 'all'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
@@ -33,22 +45,32 @@ export type QueueContext = { nowMs: number; endOfDayMs: number; userId: string }
 const OPEN_STATUSES: ReadonlySet<Status> = new Set(['submitted', 'in_review', 'partner_action_needed', 'disputed']);
 
 export function inView(view: ViewId, row: QueueRow, ctx: QueueContext): boolean {
-  const claim = row.claim;
+  return viewPredicate(view, ctx)(row);
+}
+
+/** Membership of a saved view, with its inputs resolved once (for a pass over every row). */
+function viewPredicate(view: ViewId, ctx: QueueContext): (row: QueueRow) => boolean {
+  const now = ctx.nowMs;
   switch (view) {
-    case 'mine':
-      return claim.assignee === ctx.userId && OPEN_STATUSES.has(claim.status);
-    case 'unassigned':
-      return claim.assignee === null && OPEN_STATUSES.has(claim.status);
-    case 'dueToday': {
-      const clock = row.clock;
-      return clock !== null && clock.kind === 'sla' && clock.dueMs > ctx.nowMs && clock.dueMs <= ctx.endOfDayMs;
+    case 'mine': {
+      const me = assigneeCode(ctx.userId);
+      return (row) => row.assigneeCode === me && (OPEN_STATUS_BITS & (1 << row.statusCode)) !== 0;
     }
+    case 'unassigned':
+      return (row) => row.assigneeCode === -1 && (OPEN_STATUS_BITS & (1 << row.statusCode)) !== 0;
+    case 'dueToday':
+      return (row) => {
+        const clock = row.clock;
+        return clock !== null && clock.kind === 'sla' && clock.dueMs > now && clock.dueMs <= ctx.endOfDayMs;
+      };
     case 'breached':
-      return slaLevelAt(row, ctx.nowMs) === 'breached';
-    case 'disputes':
-      return claim.status === 'disputed';
+      return (row) => slaLevelAt(row, now) === 'breached';
+    case 'disputes': {
+      const disputed = statusCode('disputed');
+      return (row) => row.statusCode === disputed;
+    }
     case 'all':
-      return true;
+      return () => true;
   }
 }
 
@@ -144,21 +166,42 @@ function normalizedPartnerName(name: string): string {
   return n;
 }
 
+/**
+ * Whether the partner of each code matches the partner filter (its Partner ID exactly, or part of
+ * its name), decided once per partner rather than once per row.
+ */
+function partnerMatcher(query: string): (code: number) => boolean {
+  const known: (boolean | undefined)[] = [];
+  return (code) => {
+    let hit = known[code];
+    if (hit === undefined) {
+      const p = partnerOfCode(code);
+      known[code] = hit = p.partnerId === query || normalizedPartnerName(p.name).includes(query);
+    }
+    return hit;
+  };
+}
+
 /** Whether the row passes the filters and contains every search term. */
 export function rowPredicate(view: ViewId, filters: QueueFilters, search: string, ctx: QueueContext): (row: QueueRow) => boolean {
   const terms = searchTerms(search);
-  const { status, level, family, assignee } = filters;
+  const { level, family } = filters;
+  const status = filters.status === undefined ? -1 : statusCode(filters.status);
   const familyBit = family ? FAMILY_BIT[family] : 0;
+  const anyAssignee = filters.assignee === undefined;
+  const assignee = filters.assignee === undefined ? -1 : assigneeCode(filters.assignee);
   const partnerQuery = filters.partner ? normalizeText(filters.partner.trim()) : '';
+  const partner = partnerQuery === '' ? null : partnerMatcher(partnerQuery);
+  const inView = view === 'all' ? null : viewPredicate(view, ctx);
   const now = ctx.nowMs;
+  // Cheapest and most selective tests first; every one reads the row alone except level and search.
   return (row) => {
-    const claim = row.claim;
-    if (status !== undefined && claim.status !== status) return false;
+    if (status >= 0 && row.statusCode !== status) return false;
     if (familyBit !== 0 && (row.families & familyBit) === 0) return false;
-    if (assignee !== undefined && claim.assignee !== assignee) return false;
+    if (!anyAssignee && row.assigneeCode !== assignee) return false;
+    if (partner !== null && !partner(row.partnerCode)) return false;
+    if (inView !== null && !inView(row)) return false;
     if (level !== undefined && (slaLevelAt(row, now) ?? 'none') !== level) return false;
-    if (partnerQuery !== '' && claim.partner.partnerId !== partnerQuery && !normalizedPartnerName(claim.partner.name).includes(partnerQuery)) return false;
-    if (view !== 'all' && !inView(view, row, ctx)) return false;
     if (terms.length > 0) {
       const hay = ensureHaystack(row);
       for (const term of terms) if (!hay.includes(term)) return false;
