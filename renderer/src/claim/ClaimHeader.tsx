@@ -1,4 +1,7 @@
-/** Who and what the claim is about: parties, products, status, assignee. */
+/**
+ * Who and what the claim is about: parties, products, status, assignee. Names come from partners:
+ * each sits in its own <bdi>, so a direction override inside one cannot reorder what follows it.
+ */
 import { PRODUCT_BY_ID, type Claim } from '@shared/index';
 import { t } from '../i18n';
 import { Badge } from '../ui/Badge';
@@ -14,7 +17,7 @@ export function ClaimHeader({ claim, pending }: { claim: Claim; pending: boolean
         <div>
           <dt>{t('claim.partner')}</dt>
           <dd>
-            {claim.partner.name}
+            <bdi>{claim.partner.name}</bdi>
             <br />
             <span className="muted">{t('claim.partnerId', { id: claim.partner.partnerId })}</span>
           </dd>
@@ -22,7 +25,7 @@ export function ClaimHeader({ claim, pending }: { claim: Claim; pending: boolean
         <div>
           <dt>{t('claim.customer')}</dt>
           <dd>
-            {claim.customer.name} ({claim.customer.domain})
+            <bdi>{claim.customer.name}</bdi> (<bdi>{claim.customer.domain}</bdi>)
             <br />
             <span className="muted">{t('claim.tenant', { id: claim.customer.tenantId })}</span>
           </dd>

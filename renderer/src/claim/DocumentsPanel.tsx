@@ -30,7 +30,9 @@ export function DocumentsPanel({ claim }: { claim: Claim }) {
         <ul className="document-list">
           {claim.documents.map((doc) => (
             <li key={doc.sha256}>
-              <strong>{doc.fileName}</strong>
+              <strong className="document-list__name">
+                <bdi>{doc.fileName}</bdi>
+              </strong>
               <div className="muted">
                 {t('documents.pages', { count: doc.pages })} · {formatBytes(doc.size)} · {t('documents.uploaded', { by: doc.uploadedBy, at: formatLocal(doc.uploadedAt) })}
               </div>
