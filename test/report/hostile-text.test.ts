@@ -54,6 +54,8 @@ function hostileClaim(): Claim {
   claim = apply(claim, { type: 'setChecklistItem', claimId: claim.id, item: 'customer_verification', result: 'fail', note: `${IMG} ${ZERO_WIDTH} 署名なし` }, actors.reviewer, at(3)).claim;
   const rect = { x: 72, y: 200, width: 220, height: 60 };
   claim = apply(claim, { type: 'annotate', claimId: claim.id, annotationId: 'a1', sha256: SHA_A, page: 1, rect, note: `${SCRIPT}\n\t${RLO}txt.exe`, quote: ZALGO }, actors.reviewer, at(4)).claim;
+  // A note the workstation wrote about a file, with the name isolated in the sentence (FSI … PDI).
+  claim = apply(claim, { type: 'setChecklistItem', claimId: claim.id, item: 'poe_present', result: 'fail', note: `\u2068${RTL_FILE}\u2069 is not a PoE document` }, actors.reviewer, at(4)).claim;
   return claim;
 }
 
@@ -79,6 +81,9 @@ describe.each([
     expect(text).toContain('invoice[U+202E]fdp.exe');
     expect(text).toContain('Fabrikam [U+202E]gnp.exe');
     expect(text).not.toContain(RLO);
+    // Isolates and marks draw nothing and are simply left out.
+    expect(text).toContain('invoice[U+202E]fdp.exe is not a PoE document');
+    expect(text).not.toMatch(/U\+2068|U\+2069|\u2068|\u2069/);
     // Zero-width characters are dropped; what they hid reads plainly.
     expect(text).toContain('paypal');
     if (withCjk) expect(text).toContain('署名なし');

@@ -24,6 +24,17 @@ describe('message format', () => {
     expect(messageParams(template)).toEqual(new Set(['count', 'claim']));
   });
 
+  it('isolates a text value whose direction could leak into the sentence', () => {
+    // A file name with a right-to-left override: isolated, so " could not be read" stays in order.
+    expect(formatMessage('{file} could not be read', { file: 'invoice\u202Efdp.exe' }, en)).toBe('\u2068invoice\u202Efdp.exe\u2069 could not be read');
+    // Right-to-left letters, an isolate and an embedding likewise.
+    expect(formatMessage('By {name}.', { name: 'شركة' }, en)).toBe('By \u2068شركة\u2069.');
+    expect(formatMessage('By {name}.', { name: 'a\u2067b' }, en)).toBe('By \u2068a\u2067b\u2069.');
+    expect(formatMessage('By {name}.', { name: 'a\u202Ab' }, en)).toBe('By \u2068a\u202Ab\u2069.');
+    // Everything else is left exactly as it is (Latin, Japanese, numbers, markup).
+    expect(formatMessage('{a} {b} {c} {d}', { a: 'Contoso', b: '株式会社', c: 12, d: '<b>x</b>' }, en)).toBe('Contoso 株式会社 12 <b>x</b>');
+  });
+
   it('leaves text that is not a placeholder alone', () => {
     expect(formatMessage('a {b c} # {', {}, en)).toBe('a {b c} # {');
     expect(formatMessage('{count, plural, one {x}}', { count: 1 }, en)).toBe('{count, plural, one {x}}');

@@ -7,7 +7,9 @@
  *                                              match exact values first; `#` is the number
  *
  * Unknown parameters stay visible as `{name}` so a missing value shows in the UI instead of
- * vanishing. Parsed templates are cached per string.
+ * vanishing. Parsed templates are cached per string. A text parameter with right-to-left letters
+ * or direction controls (a partner's file name with an override, an Arabic name) is isolated
+ * (FSI … PDI), so it cannot reorder the sentence around it.
  */
 
 export type MessageParams = Readonly<Record<string, string | number>>;
@@ -103,6 +105,14 @@ export type Formatters = {
   plural(value: number): Intl.LDMLPluralRule;
 };
 
+/** Direction controls and right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms). */
+const BIDI_SENSITIVE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|\ud802[\udc00-\udfff]|\ud83a[\udc00-\udfff]/;
+
+/** The value inside first-strong isolation when its direction could leak into the message; otherwise unchanged. */
+function isolated(value: string): string {
+  return BIDI_SENSITIVE.test(value) ? `\u2068${value}\u2069` : value;
+}
+
 function render(parts: readonly Part[], params: MessageParams | undefined, f: Formatters, pound: number | null): string {
   let out = '';
   for (const part of parts) {
@@ -115,7 +125,7 @@ function render(parts: readonly Part[], params: MessageParams | undefined, f: Fo
         break;
       case 'param': {
         const value = params?.[part.name];
-        out += value === undefined ? `{${part.name}}` : typeof value === 'number' ? f.number(value) : value;
+        out += value === undefined ? `{${part.name}}` : typeof value === 'number' ? f.number(value) : isolated(value);
         break;
       }
       case 'plural': {

@@ -48,20 +48,23 @@ function fontFor(text: string, fonts: Fonts, bold = false): PDFFont {
 }
 
 /**
- * Bidirectional controls. A PDF draws characters in the order they are stored, so an override
- * (say `invoice\u202Efdp.exe`, shown on screen as "invoiceexe.pdf") is printed as a visible
- * `[U+202E]` and the real order stays readable.
+ * Direction overrides and embeddings. A PDF draws characters in the order they are stored, so an
+ * override (say `invoice\u202Efdp.exe`, shown on screen as "invoiceexe.pdf") is printed as a
+ * visible `[U+202E]` and the real order stays readable.
  */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** Characters that draw nothing and could hide text (zero-width spaces and joiners, word joiner, BOM) and control characters. */
+const BIDI_OVERRIDES = /[\u202a-\u202e]/g;
+/**
+ * Characters that draw nothing: zero-width spaces and joiners, word joiner, BOM, direction marks
+ * and isolates (which the workstation itself puts around names in sentences), control characters.
+ */
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060-\u2064\ufeff]/g;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** The text as the report prints it: one line of visible characters. */
 function visibleText(text: string): string {
   return text
     .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
-    .replace(BIDI_CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`)
+    .replace(BIDI_OVERRIDES, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`)
     .replace(INVISIBLE, '');
 }
 
