@@ -12,7 +12,7 @@ import type { PoeDocument } from '../../../../shared/index';
 import type { SignedInUser } from '../../actor';
 import { BlobCorruptedError } from '../../blobs/blob-store';
 import type { Queryable } from '../../db/index';
-import { inspectDocument, type DocumentLimits } from '../../documents/inspect';
+import { inspectDocument, normalizeFileName, type DocumentLimits } from '../../documents/inspect';
 import type { AppDeps } from '../deps';
 import { storable } from '../commands';
 import { ApiError } from '../errors';
@@ -91,7 +91,8 @@ export async function resolveDocumentRefs(q: Queryable, user: SignedInUser, refs
     const own = sameUploader(user, row);
     return {
       sha256: row.sha256,
-      fileName: ref.fileName ?? (own ? row.file_name : neutralFileName(row)),
+      // A name given here is cleaned like an uploaded one (no path, no control or direction-override characters).
+      fileName: ref.fileName !== undefined ? normalizeFileName(ref.fileName) : own ? row.file_name : neutralFileName(row),
       mediaType: row.media_type,
       size: Number(row.size),
       pages: row.pages,

@@ -208,6 +208,18 @@ describe.each(testDrivers())('partner API on $title', ({ name, skip }) => {
       expect(twice.statusCode).toBe(400);
     });
 
+    it('cleans a file name given with a document reference as an upload’s name is cleaned', async () => {
+      const sha = (await uploadPng()).sha256;
+      const created = await post('partner-contoso', '/partner/claims', newClaim([{ sha256: sha, fileName: 'C:\\scans\\invoice\u202efdp.exe\u0007.png' }]));
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json().claim.documents[0].fileName).toBe('invoicefdp.exe.png');
+      const id = created.json().claim.id as string;
+      const png = await uploadPng();
+      const attached = await post('partner-contoso', `/partner/claims/${id}/documents`, { documents: [{ sha256: png.sha256, fileName: '../\u2067gpj.exe\u2069 acceptance.png' }] });
+      expect(attached.statusCode, attached.body).toBe(200);
+      expect(attached.json().claim.documents[1].fileName).toBe('gpj.exe acceptance.png');
+    });
+
     it('refuses to move a claim to another Partner ID', async () => {
       const submitted = await claimIn(t, 'submitted');
       const res = await post('partner-contoso', `/partner/claims/${submitted.id}/edit`, { changes: { partnerId: LITWARE.partnerId } });
