@@ -6,11 +6,18 @@
  * opens, and nothing pushes the layout wider than the window.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DEMO_CUSTOMERS, DEMO_PARTNERS } from '../../server/src/demo/data';
 import { makePng } from '../../server/src/documents/test-images';
 import { BASE_URL, tokenOf } from './support/api';
 import { expectSynced, openClaim, signIn } from './support/ui';
+
+const STANDARD_FONTS = path.join(import.meta.dirname, '../../node_modules/pdfjs-dist/standard_fonts/');
+const A4_WIDTH = 595.28;
+const PDF_MARGIN = 50;
 
 const SCRIPT = '<script>window.__pwned=1</script>';
 const IMG = '<img src=x onerror="window.__pwned=1">';
@@ -211,5 +218,22 @@ test('hostile text in a claim is shown as text, runs nothing and keeps the layou
   expect(longDetailBox.x + longDetailBox.width).toBeLessThanOrEqual(historyBox.x + historyBox.width);
 
   await expectWithinWindow(page, [header, page.getByRole('region', { name: 'PoE documents' }), comments, history, long, longDetail]);
+  await expectNoScriptRan(page, dialogs);
+
+  // The deficiency report made here: the names literally, the override shown rather than applied,
+  // every line of the cover inside the page's margins.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export deficiency report' }).click();
+  const download = await downloading;
+  const pdf = await getDocument({ data: new Uint8Array(readFileSync(await download.path())), isEvalSupported: false, standardFontDataUrl: STANDARD_FONTS }).promise;
+  const cover = (await (await pdf.getPage(1)).getTextContent()).items.flatMap((item) => ('str' in item ? [item] : []));
+  const coverText = cover.map((item) => item.str).join('');
+  expect(coverText).toContain(PARTNER_NAME);
+  expect(coverText).toContain('Fabrikam [U+202E]gnp.exe');
+  expect(coverText).toContain(FILE_NAME);
+  for (const item of cover.filter((i) => i.str.trim() !== '')) {
+    expect(item.transform[4], item.str).toBeGreaterThanOrEqual(PDF_MARGIN - 0.5);
+    expect((item.transform[4] as number) + item.width, item.str).toBeLessThanOrEqual(A4_WIDTH - PDF_MARGIN + 0.5);
+  }
   await expectNoScriptRan(page, dialogs);
 });
