@@ -60,8 +60,34 @@ function containsAscii(bytes: Uint8Array, needle: string): boolean {
   return false;
 }
 
-export async function extractForPrescreen(doc: PdfDocumentLike, bytes: Uint8Array): Promise<{ pages: PageText[]; fields: FormField[] }> {
+/**
+ * How much of a file the pre-screen reads. A PoE that proves an engagement is a few pages; a file
+ * of 100,000 pages (or a page tree that claims a million) would otherwise keep the worker busy for
+ * minutes and list a finding per page. Pages past the cap, or past the time budget, are not read,
+ * and the result says so (`pagesRead` < the document's page count).
+ */
+export type ExtractLimits = {
+  /** Pages read at most, from the first. */
+  maxPages: number;
+  /** Milliseconds after which no further page is started (a page already started finishes). */
+  budgetMs: number;
+  /** The clock, in milliseconds (tests pass their own). */
+  now(): number;
+};
+
+export const PRESCREEN_MAX_PAGES = 300;
+export const PRESCREEN_BUDGET_MS = 30_000;
+
+export type Extracted = { pages: PageText[]; fields: FormField[]; pagesRead: number };
+
+export async function extractForPrescreen(doc: PdfDocumentLike, bytes: Uint8Array, limits: Partial<ExtractLimits> = {}): Promise<Extracted> {
+  const { maxPages, budgetMs, now } = { maxPages: PRESCREEN_MAX_PAGES, budgetMs: PRESCREEN_BUDGET_MS, now: () => Date.now(), ...limits };
+  const started = now();
+  const last = Math.min(doc.numPages, Math.max(0, maxPages));
   const pages: PageText[] = [];
-  for (let n = 1; n <= doc.numPages; n++) pages.push(await extractPageText(doc, n));
-  return { pages, fields: await extractSignatureFields(doc, bytes) };
+  for (let n = 1; n <= last; n++) {
+    if (n > 1 && now() - started >= budgetMs) break;
+    pages.push(await extractPageText(doc, n));
+  }
+  return { pages, fields: await extractSignatureFields(doc, bytes), pagesRead: pages.length };
 }

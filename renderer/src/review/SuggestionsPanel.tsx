@@ -48,7 +48,13 @@ export function SuggestionsPanel() {
               </p>
             )}
             {state.state === 'image' && <p>{t('review.suggestions.image', { file })}</p>}
-            {state.state === 'failed' && <p className="error-text">{t('review.suggestions.failed', { file, message: state.error })}</p>}
+            {state.state === 'failed' && (
+              <p className="error-text">{state.timedOut ? t('review.suggestions.timedOut', { file }) : t('review.suggestions.failed', { file, message: state.error })}</p>
+            )}
+            {state.state === 'done' && state.truncated && <p className="error-text">{t('review.suggestions.truncated', { file })}</p>}
+            {state.state === 'done' && state.pagesRead < state.pages && (
+              <p className="error-text">{t('review.suggestions.partial', { file, read: state.pagesRead, total: state.pages })}</p>
+            )}
             {state.state === 'done' && <FindingList file={file} findings={state.findings} />}
           </div>
         );

@@ -14,41 +14,54 @@ export type DocumentScreening =
   | { state: 'notCached' }
   | { state: 'running' }
   | { state: 'image' }
-  | { state: 'done'; findings: Finding[] }
-  | { state: 'failed'; error: string };
+  | { state: 'done'; findings: Finding[]; pages: number; pagesRead: number; truncated: boolean }
+  | { state: 'failed'; error: string; timedOut: boolean };
 
 const results = new Map<string, PrescreenResponse>();
 const inFlight = new Map<string, Promise<PrescreenResponse>>();
 
-let worker: Worker | null = null;
-let nextId = 1;
-const waiting = new Map<number, (response: PrescreenResponse) => void>();
+/**
+ * A run that has not answered by then is stopped: its worker is terminated. Reading is bounded by
+ * pages and time (see extractForPrescreen), but one page can still send pdf.js into a long loop
+ * (a content stream that inflates to gigabytes): that must cost a minute, not the session.
+ */
+export const PRESCREEN_TIMEOUT_MS = 60_000;
 
-/** The one pre-screen worker of this page, started on first use. */
-function prescreenWorker(): Worker {
-  if (!worker) {
-    worker = new Worker(new URL('./prescreen.worker.ts', import.meta.url), { type: 'module', name: 'prescreen' });
+let nextId = 1;
+/** One document at a time: a claim's files are read in turn, not all at once in memory. */
+let chain: Promise<unknown> = Promise.resolve();
+
+/** Reads one document in a worker of its own, terminated once it answers or the time is up. */
+function runInWorker(request: PrescreenRequest): Promise<PrescreenResponse> {
+  const { id, sha256 } = request;
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./prescreen.worker.ts', import.meta.url), { type: 'module', name: 'prescreen' });
+    let settled = false;
+    const finish = (response: PrescreenResponse) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.terminate();
+      resolve(response);
+    };
+    const timer = setTimeout(
+      () => finish({ kind: 'prescreen-result', id, sha256, ok: false, error: `no answer within ${PRESCREEN_TIMEOUT_MS / 1000} s`, timedOut: true }),
+      PRESCREEN_TIMEOUT_MS,
+    );
     worker.addEventListener('message', (event: MessageEvent<unknown>) => {
-      if (!isPrescreenResponse(event.data)) return; // e.g. pdf.js' own "ready" from inside the worker
-      waiting.get(event.data.id)?.(event.data);
-      waiting.delete(event.data.id);
+      // Also pdf.js' own "ready" from inside the worker, which is not ours.
+      if (isPrescreenResponse(event.data) && event.data.id === id) finish(event.data);
     });
-    worker.addEventListener('error', (event) => {
-      for (const [id, resolve] of waiting) resolve({ kind: 'prescreen-result', id, sha256: '', ok: false, error: event.message || 'worker failed' });
-      waiting.clear();
-      worker?.terminate();
-      worker = null;
-    });
-  }
-  return worker;
+    worker.addEventListener('error', (event) => finish({ kind: 'prescreen-result', id, sha256, ok: false, error: event.message || 'worker failed' }));
+    worker.postMessage(request, [request.bytes]);
+  });
 }
 
 function screen(request: Omit<PrescreenRequest, 'kind' | 'id'>): Promise<PrescreenResponse> {
-  const id = nextId++;
-  return new Promise((resolve) => {
-    waiting.set(id, resolve);
-    prescreenWorker().postMessage({ kind: 'prescreen', id, ...request } satisfies PrescreenRequest, [request.bytes]);
-  });
+  const message: PrescreenRequest = { kind: 'prescreen', id: nextId++, ...request };
+  const run = chain.then(() => runInWorker(message));
+  chain = run.catch(() => undefined);
+  return run;
 }
 
 export function usePrescreen(claim: Claim): ReadonlyMap<string, DocumentScreening> {
@@ -107,7 +120,14 @@ export function usePrescreen(claim: Claim): ReadonlyMap<string, DocumentScreenin
       const key = `${doc.sha256}|${factsKey}`;
       const response = results.get(key);
       if (doc.mediaType !== 'application/pdf') out.set(doc.sha256, { state: 'image' });
-      else if (response) out.set(doc.sha256, response.ok ? { state: 'done', findings: response.findings } : { state: 'failed', error: response.error });
+      else if (response) {
+        out.set(
+          doc.sha256,
+          response.ok
+            ? { state: 'done', findings: response.findings, pages: response.pages, pagesRead: response.pagesRead, truncated: response.truncated }
+            : { state: 'failed', error: response.error, timedOut: response.timedOut === true },
+        );
+      }
       else if (!cached.has(doc.sha256)) out.set(doc.sha256, { state: 'notCached' });
       else out.set(doc.sha256, { state: 'running' });
     }

@@ -226,7 +226,12 @@ export function PagesView({ doc, source, highlights, renderPageOverlay, onTextSe
   }, []);
 
   const zoomBy = useCallback(
-    (direction: 1 | -1) => changeZoom({ mode: 'percent', value: stepZoom(live.current.zoom, direction) }),
+    (direction: 1 | -1) => {
+      const next = stepZoom(live.current.zoom, direction);
+      // Zooming out of a huge page fitted below the smallest preset: nothing smaller to go to.
+      if (direction < 0 && next >= live.current.zoom) return;
+      changeZoom({ mode: 'percent', value: next });
+    },
     [changeZoom],
   );
 
@@ -249,6 +254,8 @@ export function PagesView({ doc, source, highlights, renderPageOverlay, onTextSe
       const delta = event.deltaMode === 1 ? event.deltaY * 16 : event.deltaY;
       const next = clampZoom(live.current.zoom * Math.exp(-delta * 0.002));
       if (Math.abs(next - live.current.zoom) < 1e-3) return;
+      // Never the opposite way (a huge page fitted below the smallest zoom would jump to it).
+      if ((next - live.current.zoom) * delta > 0) return;
       changeZoom({ mode: 'percent', value: Math.round(next * 100) / 100 }, anchor);
     };
     el.addEventListener('wheel', onWheel, { passive: false });
@@ -593,6 +600,11 @@ export function PagesView({ doc, source, highlights, renderPageOverlay, onTextSe
           {t('viewer.find')}
         </button>
       </div>
+      {source.totalPages > n && (
+        <p className="poe-doc__notice" role="status">
+          {t('viewer.pagesCapped', { shown: n, total: source.totalPages })}
+        </p>
+      )}
       {findOpen && (
         <div className="poe-find" role="search">
           <input

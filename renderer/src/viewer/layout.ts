@@ -11,6 +11,11 @@ export const PAGE_GAP = 12;
 
 export const MIN_ZOOM = 0.5;
 export const MAX_ZOOM = 4;
+/**
+ * Fit width / fit page may go below MIN_ZOOM, down to this: a page of 1,000,000 pt (or with a huge
+ * /UserUnit) then fits the view like any other instead of being laid out millions of px wide.
+ */
+export const MIN_FIT_ZOOM = 1e-9;
 /** Zoom presets (1 = 100 %). */
 export const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4] as const;
 
@@ -103,7 +108,8 @@ export function clampZoom(zoom: number): number {
 export function stepZoom(zoom: number, direction: 1 | -1): number {
   const eps = 1e-3;
   if (direction > 0) return ZOOM_STEPS.find((z) => z > zoom + eps) ?? MAX_ZOOM;
-  return [...ZOOM_STEPS].reverse().find((z) => z < zoom - eps) ?? MIN_ZOOM;
+  // Below the presets (a huge page fitted to the view) zooming out stays where it is.
+  return [...ZOOM_STEPS].reverse().find((z) => z < zoom - eps) ?? Math.min(zoom, MIN_ZOOM);
 }
 
 /**
@@ -116,9 +122,11 @@ export function resolveZoom(setting: ZoomSetting, geom: PageGeom | undefined, ro
   const page = pageViewport(geom, unit, rotation);
   const availableWidth = Math.max(1, viewport.width - 2 * PAGE_GAP);
   const byWidth = availableWidth / page.width;
-  if (setting.mode === 'fit-width') return clampZoom(byWidth);
   const byHeight = Math.max(1, viewport.height - 2 * PAGE_GAP) / page.height;
-  return clampZoom(Math.min(byWidth, byHeight));
+  const fit = setting.mode === 'fit-width' ? byWidth : Math.min(byWidth, byHeight);
+  // A page without area (an empty view box) measures as infinitely small: show it at 100 %.
+  if (!Number.isFinite(fit) || fit <= 0) return 1;
+  return Math.min(MAX_ZOOM, Math.max(MIN_FIT_ZOOM, fit));
 }
 
 /** A point of the document held still while the layout changes (zoom, rotation, page sizes arriving). */

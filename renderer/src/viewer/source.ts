@@ -13,6 +13,8 @@ export type Job = { promise: Promise<void>; cancel(): void };
 export interface DocumentSource {
   readonly kind: 'pdf' | 'image';
   readonly numPages: number;
+  /** Pages of the file; more than `numPages` when the file has more than the viewer lays out. */
+  readonly totalPages: number;
   /** CSS px per user-space unit at zoom 100 %. */
   readonly unit: number;
   /** Geometry of every page; pages not measured yet borrow page 1's (see `measureAll`). */
@@ -47,20 +49,43 @@ function geomOf(page: { view: number[]; rotate: number; userUnit: number }): Pag
   return { view: [x0, y0, x1, y1], rotate: normalizeRotation(page.rotate), userUnit: page.userUnit || 1 };
 }
 
-function sizeCanvas(canvas: HTMLCanvasElement, width: number, height: number, outputScale: number): number {
-  // Keep the backing store under ~16 M pixels (about 64 MB) whatever the zoom.
-  const max = 16 * 1024 * 1024;
+/** Backing store of one canvas: at most ~16 M pixels (about 64 MB)… */
+export const MAX_CANVAS_PIXELS = 16 * 1024 * 1024;
+/** …and at most this many pixels a side (browsers refuse larger canvases: nothing would paint). */
+export const MAX_CANVAS_SIDE = 16_384;
+
+/**
+ * Device px per CSS px for a page box of `width` × `height` CSS px: `outputScale`, or less so the
+ * canvas stays within the limits above whatever the zoom or the page's size (a 1,000,000 pt page is
+ * painted, blurred, rather than not at all). The canvas is stretched over the page box by CSS.
+ */
+export function canvasScale(width: number, height: number, outputScale: number): number {
   let scale = outputScale;
-  if (width * height * scale * scale > max) scale = Math.sqrt(max / (width * height));
-  canvas.width = Math.max(1, Math.floor(width * scale));
-  canvas.height = Math.max(1, Math.floor(height * scale));
+  if (width * height * scale * scale > MAX_CANVAS_PIXELS) scale = Math.sqrt(MAX_CANVAS_PIXELS / (width * height));
+  if (Math.max(width, height) * scale > MAX_CANVAS_SIDE) scale = MAX_CANVAS_SIDE / Math.max(width, height);
+  return Number.isFinite(scale) && scale > 0 ? scale : outputScale;
+}
+
+function sizeCanvas(canvas: HTMLCanvasElement, width: number, height: number, outputScale: number): number {
+  const scale = canvasScale(width, height, outputScale);
+  canvas.width = Math.min(MAX_CANVAS_SIDE, Math.max(1, Math.floor(width * scale)));
+  canvas.height = Math.min(MAX_CANVAS_SIDE, Math.max(1, Math.floor(height * scale)));
   return scale;
 }
+
+/**
+ * Pages the viewer lays out at most. Beyond a few thousand the scroll content outgrows what the
+ * browser can position (about 33 million CSS px), and measuring every page keeps pdf.js busy for
+ * minutes; the server refuses files of more than 1,000 pages, so only a file stored otherwise gets
+ * here. The viewer shows the first pages and says how many the file has.
+ */
+export const MAX_VIEW_PAGES = 5000;
 
 export class PdfSource implements DocumentSource {
   readonly kind = 'pdf';
   readonly unit = PDF_TO_CSS;
   readonly numPages: number;
+  readonly totalPages: number;
   #geoms: PageGeom[];
   #measured = 1;
   #text = new Map<number, Promise<PageTextIndex>>();
@@ -70,8 +95,9 @@ export class PdfSource implements DocumentSource {
     private readonly pdf: PDFDocumentProxy,
     first: PageGeom,
   ) {
-    this.numPages = pdf.numPages;
-    this.#geoms = Array.from({ length: pdf.numPages }, () => first);
+    this.totalPages = pdf.numPages;
+    this.numPages = Math.min(pdf.numPages, MAX_VIEW_PAGES);
+    this.#geoms = Array.from({ length: this.numPages }, () => first);
   }
 
   static async open(pdf: PDFDocumentProxy): Promise<PdfSource> {
@@ -175,6 +201,7 @@ export class PdfSource implements DocumentSource {
 export class ImageSource implements DocumentSource {
   readonly kind = 'image';
   readonly numPages = 1;
+  readonly totalPages = 1;
   /** 100 % shows one image pixel per CSS px. */
   readonly unit = 1;
   readonly #geom: PageGeom;
