@@ -161,6 +161,9 @@ export const en = {
   'offline.failed': '{count, plural, one {# could not be fetched} other {# could not be fetched}}',
   'offline.storage': 'Storage used: {used} of {quota}',
   'offline.storageUnknown': 'Storage use unknown',
+  'offline.full':
+    'Not enough disk space to keep more PoE documents offline: {kept, plural, one {# document kept} other {# documents kept}}. Free space on this computer or close claims. Your work and unsynced actions are safe.',
+  'offline.retry': 'Try again to keep PoE documents offline',
 
 
   'queue.heading': 'Review queue',

@@ -168,6 +168,9 @@ export const ja = {
   'offline.failed': '{count, plural, other {# 件を取得できませんでした}}',
   'offline.storage': '使用中のストレージ: {quota} 中 {used}',
   'offline.storageUnknown': 'ストレージの使用量は不明です',
+  'offline.full':
+    'ディスクの空き容量が不足しているため、これ以上 PoE ドキュメントをオフラインで保持できません (保持中: {kept, plural, other {# 件}})。このコンピューターの空き容量を増やすか、要求の審査を完了してください。作業内容と未同期の操作は失われません。',
+  'offline.retry': 'PoE ドキュメントのオフライン保持を再試行',
 
   'queue.heading': 'レビュー キュー',
   'queue.loading': '要求を読み込んでいます…',

@@ -52,6 +52,11 @@ type MetaValues = {
   serverOffsetMs: number;
   lastSyncAt: string;
   settings: SyncSettings;
+  /**
+   * Space held back for the reviewer's work while PoE documents are kept offline, given up when
+   * storage runs out (renderer/src/offline/storageReserve.ts). Not indexed: no schema change.
+   */
+  storageReserve: Blob;
 };
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];

@@ -9,6 +9,7 @@ import type { Claim } from '@shared/index';
 import { useWorkstation } from '../app/WorkstationContext';
 import { apiUrlOf, type Workstation } from '../data/workstation';
 import { t } from '../i18n';
+import { keepOpenedDocument } from '../offline/documentCache';
 import { PoeViewer } from './PoeViewer';
 import type { InvalidReason, PoeViewerProps } from './types';
 
@@ -35,7 +36,8 @@ export async function documentBytes(workstation: Pick<Workstation, 'db' | 'sessi
   if (actual !== null && actual !== sha256) throw new Error(`document ${sha256} arrived damaged`);
   const now = new Date().toISOString();
   const mediaType = response.headers.get('content-type') ?? 'application/octet-stream';
-  await db.documents.put({ sha256, blob: new Blob([bytes], { type: mediaType }), mediaType, size: bytes.byteLength, fetchedAt: now, lastOpenedAt: now }).catch(() => undefined);
+  // Through the offline cache: it makes room when storage is full, and stops once nothing fits.
+  await keepOpenedDocument(db, { sha256, blob: new Blob([bytes], { type: mediaType }), mediaType, size: bytes.byteLength, fetchedAt: now, lastOpenedAt: now }).catch(() => undefined);
   return bytes;
 }
 
