@@ -14,7 +14,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DEMO_CUSTOMERS, DEMO_PARTNERS } from '../../server/src/demo/data';
-import { corpusFiles, flipBits, hugePagePdf, manyPagesPdf, MANY_PAGES, renamedInputs, SCRIPT_MARKER } from '../hostile/mutations';
+import { bombInputs, corpusFiles, flipBits, hugePagePdf, manyPagesPdf, MANY_PAGES, renamedInputs, SCRIPT_MARKER } from '../hostile/mutations';
 import { actAsReviewer, BASE_URL, tokenOf } from './support/api';
 import { openClaim, signIn } from './support/ui';
 
@@ -251,6 +251,38 @@ test.describe('hostile PoE files in the viewer and the pre-screen', () => {
     }
     const suggestions = page.getByRole('region', { name: 'Pre-screen suggestions' });
     await expect(suggestions.getByRole('listitem', { name: /The customer is named/ })).toHaveCount(files.length, { timeout: 90_000 });
+    expect(dialogs).toEqual([]);
+  });
+  test('page-tree and content bombs: a circular tree refused, a million shared pages capped, a 64 MB content stream and a 100,000-deep array shown', async ({ page }) => {
+    const bombs = new Map((await bombInputs()).map((b) => [b.id, b.bytes]));
+    const files = [
+      { label: 'circular-tree', bytes: bombs.get('circular page tree')! },
+      { label: 'shared-tree', bytes: bombs.get('page tree of shared nodes (1,000,000 pages claimed)')! },
+      { label: 'inflation', bytes: bombs.get('content stream inflating to 64 MB')! },
+      { label: 'nested', bytes: bombs.get('array nested 100,000 deep')! },
+    ];
+    const { viewer, dialogs } = await openHostileClaim(page, files);
+
+    await selectTab(viewer, 'circular-tree.pdf');
+    await expect(viewer.getByRole('alert')).toContainText('circular-tree.pdf cannot be opened', { timeout: 30_000 });
+
+    await selectTab(viewer, 'shared-tree.pdf');
+    await expect(viewer.getByRole('status').filter({ hasText: 'This file has 1,000,000 pages; the viewer shows the first 5,000.' })).toBeVisible({ timeout: 30_000 });
+    await expect(pageBox(viewer, 1)).toHaveAttribute('data-painted', 'true', { timeout: 30_000 });
+    await expectResponsive(viewer);
+
+    // While pdf.js works through 64 MB of path operators (in its worker), the page answers.
+    await selectTab(viewer, 'inflation.pdf');
+    await selectTab(viewer, 'nested.pdf');
+    await expect(pageBox(viewer, 1)).toHaveAttribute('data-painted', 'true', { timeout: 30_000 });
+    await selectTab(viewer, 'inflation.pdf');
+    await expect(pageBox(viewer, 1)).toHaveAttribute('data-painted', 'true', { timeout: 90_000 });
+    await expectResponsive(viewer);
+
+    const suggestions = page.getByRole('region', { name: 'Pre-screen suggestions' });
+    await expect(suggestions.getByText(/^Could not read circular-tree\.pdf: /)).toBeVisible({ timeout: 90_000 });
+    await expect(suggestions.getByText(`Only the first ${PRESCREEN_PAGES} of 1,000,000 pages of shared-tree.pdf were read: check the rest by eye.`)).toBeVisible({ timeout: 90_000 });
+    await expect(suggestions.getByRole('status')).toHaveCount(0, { timeout: 120_000 });
     expect(dialogs).toEqual([]);
   });
 });

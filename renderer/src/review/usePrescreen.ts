@@ -32,7 +32,7 @@ let nextId = 1;
 let chain: Promise<unknown> = Promise.resolve();
 
 /** Reads one document in a worker of its own, terminated once it answers or the time is up. */
-function runInWorker(request: PrescreenRequest): Promise<PrescreenResponse> {
+function runInWorker(request: PrescreenRequest, timeoutMs: number): Promise<PrescreenResponse> {
   const { id, sha256 } = request;
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./prescreen.worker.ts', import.meta.url), { type: 'module', name: 'prescreen' });
@@ -45,8 +45,8 @@ function runInWorker(request: PrescreenRequest): Promise<PrescreenResponse> {
       resolve(response);
     };
     const timer = setTimeout(
-      () => finish({ kind: 'prescreen-result', id, sha256, ok: false, error: `no answer within ${PRESCREEN_TIMEOUT_MS / 1000} s`, timedOut: true }),
-      PRESCREEN_TIMEOUT_MS,
+      () => finish({ kind: 'prescreen-result', id, sha256, ok: false, error: `no answer within ${timeoutMs / 1000} s`, timedOut: true }),
+      timeoutMs,
     );
     worker.addEventListener('message', (event: MessageEvent<unknown>) => {
       // Also pdf.js' own "ready" from inside the worker, which is not ours.
@@ -57,9 +57,10 @@ function runInWorker(request: PrescreenRequest): Promise<PrescreenResponse> {
   });
 }
 
-function screen(request: Omit<PrescreenRequest, 'kind' | 'id'>): Promise<PrescreenResponse> {
+/** Screens one document in its own worker, after the runs already queued. */
+export function screenDocument(request: Omit<PrescreenRequest, 'kind' | 'id'>, timeoutMs = PRESCREEN_TIMEOUT_MS): Promise<PrescreenResponse> {
   const message: PrescreenRequest = { kind: 'prescreen', id: nextId++, ...request };
-  const run = chain.then(() => runInWorker(message));
+  const run = chain.then(() => runInWorker(message, timeoutMs));
   chain = run.catch(() => undefined);
   return run;
 }
@@ -95,7 +96,7 @@ export function usePrescreen(claim: Claim): ReadonlyMap<string, DocumentScreenin
         run = (async (): Promise<PrescreenResponse> => {
           const row = await db.documents.get(doc.sha256);
           if (!row) return { kind: 'prescreen-result', id: 0, sha256: doc.sha256, ok: false, error: 'not on this device' };
-          return screen({ sha256: doc.sha256, bytes: await row.blob.arrayBuffer(), ...facts });
+          return screenDocument({ sha256: doc.sha256, bytes: await row.blob.arrayBuffer(), ...facts });
         })().then((response) => {
           results.set(key, response);
           inFlight.delete(key);
