@@ -204,8 +204,14 @@ async function settle(t0: number, label = ''): Promise<Timed> {
   await waitFor(() => g.getAttribute('aria-busy') === 'false' || null);
   const commitMs = performance.now() - t0;
   await nextFrame();
-  return { label, ms: performance.now() - t0, commitMs };
+  const end = performance.now();
+  // For run.ts --cpu: the main thread's CPU time within this interaction, from a trace.
+  if (label) performance.measure(`${SAMPLE}${label}`, { start: t0, end });
+  return { label, ms: end - t0, commitMs };
 }
+
+/** Prefix of the User Timing measures of interaction samples. */
+const SAMPLE = 'sample:';
 
 function control(label: string): HTMLInputElement | HTMLSelectElement {
   const l = [...document.querySelectorAll('label')].find((x) => x.querySelector('span')?.textContent === label);

@@ -9,7 +9,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import react from '@vitejs/plugin-react';
-import type { LaunchOptions, Page } from 'playwright';
+import type { CDPSession, LaunchOptions, Page } from 'playwright';
 import { build } from 'vite';
 
 import { aliases, rendererDefines } from '../../renderer/vite.config.ts';
@@ -183,4 +183,54 @@ export function printProfile(profile: CpuProfile, inclusiveOf: readonly string[]
   for (const name of inclusiveOf) console.log(`  inclusive ${(inclusive.get(name) ?? 0).toFixed(1).padStart(9)} ms  ${name}`);
   console.log('CPU profile, self time:');
   for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${t.toFixed(1).padStart(9)} ms  ${key}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main-thread CPU time (--cpu)
+
+type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; id?: string; id2?: { local?: string }; args?: { name?: string } };
+
+/**
+ * Records a Chromium trace while `work` runs and returns, for each User Timing measure the page
+ * made whose name starts with `prefix`, its wall time and the CPU time of the renderer's main
+ * thread during it (the thread time of its tasks, pro rata for a task that straddles an edge). On a loaded machine the
+ * wall time includes waiting for a core; the CPU time is the work itself.
+ */
+export async function mainThreadCpuOf<T>(
+  cdp: CDPSession,
+  prefix: string,
+  work: () => Promise<T>,
+): Promise<{ result: T; measures: { name: string; wallMs: number; cpuMs: number }[] }> {
+  const events: TraceEvent[] = [];
+  const onData = (data: { value: object[] }) => events.push(...(data.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  const result = await work();
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', onData);
+
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const tasks = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined);
+  tasks.sort((a, b) => a.ts - b.ts);
+  const begins = new Map<string, TraceEvent>();
+  const measures: { name: string; wallMs: number; cpuMs: number }[] = [];
+  for (const e of events.filter((x) => x.cat.includes('blink.user_timing') && x.name.startsWith(prefix)).sort((a, b) => a.ts - b.ts)) {
+    const key = `${e.name}\u0000${e.id ?? e.id2?.local ?? ''}`;
+    if (e.ph === 'b') begins.set(key, e);
+    else if (e.ph === 'e') {
+      const b = begins.get(key);
+      if (!b) continue;
+      begins.delete(key);
+      let cpu = 0;
+      // A task running past the end (the page's own bookkeeping after the sample) counts pro rata.
+      for (const t of tasks) {
+        const overlap = Math.min(e.ts, t.ts + (t.dur ?? 0)) - Math.max(b.ts, t.ts);
+        if (overlap > 0 && t.dur) cpu += (t.tdur! * overlap) / t.dur;
+      }
+      measures.push({ name: e.name.slice(prefix.length), wallMs: (e.ts - b.ts) / 1000, cpuMs: cpu / 1000 });
+    }
+  }
+  return { result, measures };
 }
