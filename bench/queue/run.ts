@@ -129,6 +129,7 @@ async function main() {
     });
     const traced = CPU ? await mainThreadCpuOf(await context.newCDPSession(page), 'sample:', rounds) : { result: await rounds(), measures: [] };
     const { sorts, filters, searches } = traced.result;
+    const baselines = await page.evaluate((partner) => window.__bench.baselines(partner), filters.partner);
     // Per sample, in the order taken (labels repeat: sorts come twice per column and round).
     if (VERBOSE) for (const m of traced.measures) console.log(`    cpu ${m.name.padEnd(36)} wall ${ms(m.wallMs)} cpu ${ms(m.cpuMs)}`);
     const cpuQueue = traced.measures.map((m) => m.cpuMs);
@@ -154,11 +155,11 @@ async function main() {
         `  ${name.padEnd(14)} n=${String(samples.length).padStart(3)}  p50 ${ms(p50)} (${ms(c50)}), p95 ${ms(p95)} (${ms(c95)}), max ${ms(Math.max(...samples.map((s) => s.ms)))}; baseline p50 ${ms(b50)}, p95 ${ms(b95)}; ratio p50 ${ratio(p50, b50)}, p95 ${ratio(p95, b95)} (target p95 < 100 ms)`,
       );
     };
-    latency('sort (cold)', sorts.cold, sorts.baseline);
-    latency('sort (cached)', sorts.warm, sorts.baseline);
-    latency('sort (all)', [...sorts.cold, ...sorts.warm], sorts.baseline);
-    latency('filter', filters.samples, filters.baseline);
-    latency('search', searches.samples, searches.baseline);
+    latency('sort (cold)', sorts.cold, baselines.sorts);
+    latency('sort (cached)', sorts.warm, baselines.sorts);
+    latency('sort (all)', [...sorts.cold, ...sorts.warm], baselines.sorts);
+    latency('filter', filters.samples, baselines.filters);
+    latency('search', searches.samples, baselines.searches);
     if (cpu) {
       const line = (name: string, xs: number[]) => console.log(`  ${name.padEnd(14)} main-thread CPU p50 ${ms(median(xs))}, p95 ${ms(quantile(xs, 0.95))}, max ${ms(Math.max(...xs))}`);
       console.log('main-thread CPU time per interaction (trace thread time of the tasks within it; no waiting for a core):');
