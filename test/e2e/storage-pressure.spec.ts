@@ -111,8 +111,9 @@ test('storage full while keeping PoE offline: closed claims’ documents go firs
     const message = page.getByRole('alert').filter({ hasText: 'Not enough disk space to keep more PoE documents offline' });
     await expect(message).toBeVisible({ timeout: 30_000 });
     await expect(message).toContainText('Your work and unsynced actions are safe.');
+    // How many fit depends on what the database itself took meanwhile (a sync that ran short of
+    // room first takes the reserve and the old documents: makeRoomForWork); the message says it.
     const kept = (await storedRows<{ sha256: string }>(page, 'documents')).map((d) => d.sha256);
-    expect(kept.length).toBeGreaterThan(0);
     await expect(message).toContainText(`${kept.length} document`);
     // The closed claims' documents made room before caching gave up.
     expect(kept.filter((h) => oldDocuments.includes(h))).toEqual([]);

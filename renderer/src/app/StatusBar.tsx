@@ -13,6 +13,8 @@ function connectionText(state: ReturnType<typeof useSyncStatus.getState>['state'
       return t('sync.syncing');
     case 'error':
       return t('sync.error');
+    case 'storage_full':
+      return t('sync.storageFull');
     case 'signed_out':
       return t('sync.signedOut');
     default:
@@ -26,7 +28,7 @@ export function StatusBar() {
   const outbox = useSyncStatus((s) => s.outbox);
   const lastSyncAt = useSyncStatus((s) => s.lastSyncAt);
   const pokes = useSyncStatus((s) => s.pokesConnected);
-  const tone = state === 'offline' || state === 'signed_out' ? 'offline' : state === 'error' ? 'error' : 'online';
+  const tone = state === 'offline' || state === 'signed_out' ? 'offline' : state === 'error' || state === 'storage_full' ? 'error' : 'online';
   return (
     <footer className="status-bar">
       <div role="status" aria-label={t('sync.bar')} className="status-bar__sync">

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { StoredSession } from '@shared/bridge';
 import { DEFAULT_CALENDAR, DEFAULT_POLICY, type Actor, type CommandInput, type SyncSettings } from '@shared/index';
+import { makeRoomForWork } from '../offline/storageReserve';
 import { databaseName, getMeta, openWorkstationDb, type WorkstationDb } from '../store/db';
 import { perform, serverNow, type EngineContext, type PerformResult } from '../sync/engine';
 import { SyncLoop, type SyncStatus } from '../sync/loop';
@@ -80,7 +81,7 @@ export async function startWorkstation(session: Session): Promise<Workstation> {
   await loadAllClaims(db);
   await countOutbox();
 
-  const loop = new SyncLoop(ctx);
+  const loop = new SyncLoop(ctx, { onStorageFull: () => makeRoomForWork(db) });
   const unsubscribe = loop.subscribe((status) => {
     // The loop starts without a last sync; keep the one remembered from the previous run until it has one.
     useSyncStatus.setState({ ...status, lastSyncAt: status.lastSyncAt ?? useSyncStatus.getState().lastSyncAt });

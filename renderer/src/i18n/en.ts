@@ -144,6 +144,7 @@ export const en = {
   'sync.offline': 'Offline',
   'sync.syncing': 'Syncing…',
   'sync.error': 'Server error, retrying',
+  'sync.storageFull': 'No room on this device to save what the server sent; retrying (your work is kept)',
   'sync.signedOut': 'Session ended, sign in again',
   'sync.pending': '{count} pending',
   'sync.lastSync': 'Last sync {time}',

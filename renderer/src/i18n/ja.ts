@@ -151,6 +151,7 @@ export const ja = {
   'sync.offline': 'オフライン',
   'sync.syncing': '同期しています…',
   'sync.error': 'サーバー エラー、再試行します',
+  'sync.storageFull': 'このデバイスに空き容量がないため、サーバーから届いた内容を保存できません。再試行しています (作業内容は保持されています)',
   'sync.signedOut': 'セッションが終了しました。もう一度サインインしてください',
   'sync.pending': '保留中 {count} 件',
   'sync.lastSync': '最終同期 {time}',

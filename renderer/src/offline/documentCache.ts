@@ -13,7 +13,7 @@ import { OPEN_STATUSES, type Claim } from '@shared/index';
 import { useClaims } from '../data/claimsStore';
 import { apiUrlOf, useSyncStatus, type Workstation } from '../data/workstation';
 import type { CachedDocument, WorkstationDb } from '../store/db';
-import { holdReserve, releaseReserve } from './storageReserve';
+import { holdReserve, onWorkNeedsRoom, releaseReserve } from './storageReserve';
 import { storeDocument } from './storeDocument';
 
 export type OfflineProgress = {
@@ -217,6 +217,14 @@ export function startDocumentCache(workstation: Pick<Workstation, 'db' | 'sessio
       schedule();
     },
   };
+  onWorkNeedsRoom({
+    keep: () => held,
+    async stop() {
+      paused = true;
+      reserved = false;
+      await reportFull();
+    },
+  });
   void globalThis.navigator?.storage?.persist?.().catch(() => false);
   void updateStorageEstimate();
   schedule();
@@ -226,6 +234,7 @@ export function startDocumentCache(workstation: Pick<Workstation, 'db' | 'sessio
     if (timer !== null) clearTimeout(timer);
     unsubscribeClaims();
     unsubscribeSync();
+    onWorkNeedsRoom(null);
     active = null;
     // The message belongs to this session's cache; the next one starts with a fresh attempt.
     useOfflineProgress.setState({ full: null });

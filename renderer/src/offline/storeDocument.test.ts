@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localClaim, openWorkstationDb, type CachedDocument, type PendingMutation, type WorkstationDb } from '../store/db';
 import { documentsInUse } from './eviction';
+import { holdReserve, makeRoomForWork } from './storageReserve';
 import { storeDocument } from './storeDocument';
 import { claimAt } from './testing/claims';
 import { limitStorage } from './testing/fakeQuota';
@@ -116,5 +117,15 @@ describe('storing a PoE document when storage is full', () => {
     db = openWorkstationDb(`store-document-${++counter}`);
     const broken = { ...documentRow(NEW, 10, '2026-11-03T10:00:00.000Z'), sha256: undefined as unknown as string };
     await expect(storeDocument(db, broken)).rejects.toThrow();
+  });
+
+  it('a sync that needs room gets the reserve and the closed claims’ documents, never the work', async () => {
+    await fullDevice(10_000);
+    expect(await holdReserve(db, 1_000)).toBe(true);
+    await makeRoomForWork(db);
+    expect(await db.meta.get('storageReserve')).toBeUndefined();
+    expect((await storedHashes()).sort()).toEqual([MINE, OTHERS, DECIDED_OFFLINE, DRAFTED].sort());
+    expect(await db.outbox.toArray()).toEqual(OUTBOX);
+    expect(await db.annotationDrafts.count()).toBe(1);
   });
 });

@@ -88,6 +88,65 @@ describe('SyncLoop', () => {
     expect(timers.timers).toHaveLength(0);
   });
 
+  describe('a device out of space', () => {
+    /** A database whose writes fail as a full disk's do (QuotaExceededError) while `disk.full`. */
+    function fullDisk(name: string) {
+      const disk = { full: true, refusals: 0 };
+      const transport: SyncTransport = { push: async () => ({ outcomes: [], lastMutationId: 0 }), pull: async () => emptyPull(3) };
+      const ctx = context(transport, name);
+      ctx.db.use({
+        stack: 'dbcore',
+        name: 'fullDisk',
+        create: (down) => ({
+          ...down,
+          table: (table) => {
+            const t = down.table(table);
+            return {
+              ...t,
+              mutate: async (req) => {
+                if (disk.full && req.type !== 'delete') {
+                  disk.refusals++;
+                  throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+                }
+                return t.mutate(req);
+              },
+            };
+          },
+        }),
+      });
+      return { disk, ctx };
+    }
+
+    it('makes room (the document cache gives its reserve back) and syncs at once', async () => {
+      const { disk, ctx } = fullDisk('loop-full-room');
+      let asked = 0;
+      const loop = new SyncLoop(ctx, {
+        ...manualTimers(),
+        onStorageFull: async () => {
+          asked++;
+          disk.full = false;
+        },
+      });
+      await loop.trigger();
+      expect(asked).toBe(1);
+      expect(disk.refusals).toBeGreaterThan(0);
+      expect(loop.getStatus()).toMatchObject({ state: 'idle', lastError: null, lastResult: { cursor: 3 } });
+      loop.stop();
+    });
+
+    it('says the device is full (not a server error) and retries with backoff when no room can be made', async () => {
+      const { ctx } = fullDisk('loop-full-none');
+      const timers = manualTimers();
+      let asked = 0;
+      const loop = new SyncLoop(ctx, { random: () => 1, ...timers, onStorageFull: async () => void asked++ });
+      await loop.trigger();
+      expect(asked).toBe(1);
+      expect(loop.getStatus()).toMatchObject({ state: 'storage_full' });
+      expect(timers.timers.map((t) => t.ms)).toEqual([1000]);
+      loop.stop();
+    });
+  });
+
   it('coalesces triggers during a sync into one more run', async () => {
     let pulls = 0;
     let release: () => void = () => undefined;

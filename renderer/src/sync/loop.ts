@@ -3,11 +3,13 @@
  * says it is back online, and otherwise on a timer — backing off exponentially with jitter while
  * the server cannot be reached, so a fleet of laptops coming back online does not stampede it.
  */
+import { isQuotaError } from '../offline/quotaError';
 import { syncOnce, type EngineContext, type SyncResult } from './engine';
 import { TransportError, type TransportFailure } from './transport';
 
 export type SyncStatus = {
-  state: 'idle' | 'syncing' | 'offline' | 'signed_out' | 'error';
+  /** `storage_full`: the device had no room to write what the server sent; retried with backoff. */
+  state: 'idle' | 'syncing' | 'offline' | 'signed_out' | 'error' | 'storage_full';
   /** Server time of the last successful sync. */
   lastSyncAt: string | null;
   lastError: string | null;
@@ -24,6 +26,11 @@ export type LoopOptions = {
   random?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /**
+   * A sync could not write what it received for lack of space on the device: make room (the
+   * document cache stops and gives back the space it held); the sync is then tried again at once.
+   */
+  onStorageFull?: () => Promise<void>;
 };
 
 export function backoffDelay(attempt: number, min: number, max: number, random: () => number): number {
@@ -40,7 +47,8 @@ export class SyncLoop {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
-  private readonly opts: Required<LoopOptions>;
+  private readonly opts: Required<Omit<LoopOptions, 'onStorageFull'>>;
+  private readonly onStorageFull: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly ctx: EngineContext,
@@ -54,6 +62,7 @@ export class SyncLoop {
       setTimer: options.setTimer ?? ((fn, ms) => setTimeout(fn, ms)),
       clearTimer: options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>)),
     };
+    this.onStorageFull = options.onStorageFull;
   }
 
   subscribe(listener: (status: SyncStatus) => void): () => void {
@@ -92,7 +101,7 @@ export class SyncLoop {
   private async run(): Promise<void> {
     this.update({ state: 'syncing' });
     try {
-      const result = await syncOnce(this.ctx);
+      const result = await this.syncMakingRoom();
       this.failures = 0;
       const lastSyncAt = new Date(this.ctx.deviceNow()).toISOString();
       this.schedule(this.opts.idleIntervalMs, { state: 'idle', lastError: null, lastResult: result, lastSyncAt });
@@ -106,7 +115,19 @@ export class SyncLoop {
       }
       this.failures++;
       const delay = backoffDelay(this.failures, this.opts.minBackoffMs, this.opts.maxBackoffMs, this.opts.random);
-      this.schedule(delay, { state: failure === 'offline' ? 'offline' : 'error', lastError: message });
+      const state = isQuotaError(error) ? 'storage_full' : failure === 'offline' ? 'offline' : 'error';
+      this.schedule(delay, { state, lastError: message });
+    }
+  }
+
+  /** One sync; if the device is out of space, room is made and it is tried once more. */
+  private async syncMakingRoom(): Promise<SyncResult> {
+    try {
+      return await syncOnce(this.ctx);
+    } catch (error) {
+      if (!isQuotaError(error) || !this.onStorageFull) throw error;
+      await this.onStorageFull();
+      return syncOnce(this.ctx);
     }
   }
 
