@@ -232,7 +232,7 @@ export const en = {
   'queue.clockDisputeWindow': 'Dispute window',
   'queue.clockDisputeReview': 'Dispute review',
   'queue.timeLeft': '{time} left',
-  'queue.timeOverdue': '{time} overdue',
+  'queue.timeOverdue': '{time} over',
   'queue.timeClosedAgo': 'closed {time} ago',
   'queue.paused': 'Paused',
   'queue.businessDaysLeft': '{days} business days left',

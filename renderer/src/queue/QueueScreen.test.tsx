@@ -92,7 +92,7 @@ describe('QueueScreen markup', () => {
     load();
     const html = render();
     expect(html).toContain('<span aria-hidden="true">■ </span>Breached');
-    expect(html).toMatch(/overdue/);
+    expect(html).toMatch(/\d\d:\d\d:\d\d over</);
     expect(html).toMatch(/<span aria-hidden="true">● <\/span>On track<\/span> <time dateTime="P\d+DT\d+H\d+M\d+S" class="queue-sla__time">\d+d \d\d:\d\d:\d\d left<\/time>/);
     expect(html).toContain('Pickup · ');
     expect(html).toContain('No running clock');
