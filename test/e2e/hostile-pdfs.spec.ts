@@ -10,88 +10,18 @@
  * into the workstation's offline store under the placeholders' hashes before the claim is opened:
  * exactly what the viewer and the pre-screen read.
  */
-import { createHash, randomUUID } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { DEMO_CUSTOMERS, DEMO_PARTNERS } from '../../server/src/demo/data';
 import { bombInputs, corpusFiles, flipBits, hugePagePdf, manyPagesPdf, MANY_PAGES, renamedInputs, SCRIPT_MARKER } from '../hostile/mutations';
-import { actAsReviewer, BASE_URL, tokenOf } from './support/api';
+import { actAsReviewer } from './support/api';
+import { fileClaim, placeholderPdf, storeOffline } from './support/poe';
 import { openClaim, signIn } from './support/ui';
 
-const partner = DEMO_PARTNERS[0]!;
-const customer = DEMO_CUSTOMERS[0]!;
 const REVIEWER = 'reviewer2';
 /** What the viewer lays out at most (renderer/src/viewer/source.ts MAX_VIEW_PAGES). */
 const VIEW_PAGES = 5000;
 /** What the pre-screen reads at most (renderer/src/prescreen/extract.ts PRESCREEN_MAX_PAGES). */
 const PRESCREEN_PAGES = 300;
 
-async function placeholderPdf(label: string): Promise<{ bytes: Uint8Array; fileName: string }> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  pdf.addPage([612, 792]).drawText(`Placeholder ${label} ${randomUUID()}`, { x: 72, y: 700, size: 14, font });
-  return { bytes: await pdf.save(), fileName: `${label}.pdf` };
-}
-
-async function post(path: string, token: string, body: Uint8Array | object, headers: Record<string, string> = {}): Promise<void> {
-  const bytes = body instanceof Uint8Array;
-  const response = await fetch(new URL(path, BASE_URL), {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, ...(bytes ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: bytes ? Buffer.from(body) : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-}
-
-/** A submitted claim whose documents are placeholders named `labels`; returns its id and their hashes. */
-async function fileClaim(labels: string[]): Promise<{ claimId: string; hashes: string[] }> {
-  const token = await tokenOf(partner.username);
-  const docs = await Promise.all(labels.map(placeholderPdf));
-  for (const d of docs) await post('/documents', token, d.bytes, { 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent(d.fileName) });
-  const hashes = docs.map((d) => createHash('sha256').update(d.bytes).digest('hex'));
-  const claimId = `E2E-HOSTILE-${randomUUID().slice(0, 8).toUpperCase()}`;
-  await post('/partner/claims', token, {
-    claimId,
-    partner: { partnerId: partner.partnerId, name: partner.name, contact: { name: partner.contact.name, email: partner.contact.email } },
-    customer: { tenantId: customer.tenantId, name: customer.name, domain: customer.domain },
-    products: ['d365_sales'],
-    documents: hashes.map((sha256, i) => ({ sha256, fileName: docs[i]!.fileName })),
-  });
-  await post(`/partner/claims/${claimId}/submit`, token, {});
-  return { claimId, hashes };
-}
-
-/** Puts `bytes` in this browser's offline store as the document `sha256` (see the file comment). */
-async function storeOffline(page: Page, sha256: string, bytes: Uint8Array): Promise<void> {
-  await page.evaluate(
-    async ({ sha256, base64 }) => {
-      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const open = (name: string) =>
-        new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open(name);
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-      let db: IDBDatabase | null = null;
-      for (const { name } of await indexedDB.databases()) {
-        if (!name?.startsWith('poe-workstation:')) continue;
-        const candidate = await open(name);
-        if (candidate.objectStoreNames.contains('documents')) db = candidate;
-        else candidate.close();
-      }
-      if (!db) throw new Error('no workstation database with a documents store');
-      const now = new Date().toISOString();
-      await new Promise<void>((resolve, reject) => {
-        const tx = db!.transaction('documents', 'readwrite');
-        tx.objectStore('documents').put({ sha256, blob: new Blob([data], { type: 'application/pdf' }), mediaType: 'application/pdf', size: data.length, fetchedAt: now, lastOpenedAt: now });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { sha256, base64: Buffer.from(bytes).toString('base64') },
-  );
-}
 
 /**
  * Signs in, stores the hostile files under the placeholders' hashes, starts the review as the
@@ -103,7 +33,7 @@ async function openHostileClaim(page: Page, files: { label: string; bytes: Uint8
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
-  const { claimId, hashes } = await fileClaim(files.map((f) => f.label));
+  const { claimId, hashes } = await fileClaim(await Promise.all(files.map((f) => placeholderPdf(f.label))), 'E2E-HOSTILE');
   await signIn(page, REVIEWER);
   // Before the claim is this reviewer's, so the offline cache never fetches the placeholders.
   for (const [i, f] of files.entries()) await storeOffline(page, hashes[i]!, f.bytes);
