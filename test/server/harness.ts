@@ -9,11 +9,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { crc32, deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { Mutation, MutationOutcome, PullResponse, PushResponse } from '../../shared/index';
 import { hashPassword } from '../../server/src/auth/passwords';
+export { randomPng } from '../../server/src/documents/test-images';
 import type { Queryable } from '../../server/src/db/index';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -193,35 +193,6 @@ export async function insertUsers(q: Queryable, users: readonly UserSpec[]): Pro
       u.tenantId ?? null,
     ]);
   }
-}
-
-/**
- * A PNG of `width`×`height` random grey pixels: a real, decodable image that barely compresses,
- * so an upload is as large as asked (about width×height bytes).
- */
-export function randomPng(width: number, height: number): Uint8Array {
-  const chunk = (type: string, data: Uint8Array) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // grey-scale
-  const rows = Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), randomBytes(width)]));
-  return new Uint8Array(
-    Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr),
-      chunk('IDAT', deflateSync(Buffer.concat(rows), { level: 1 })),
-      chunk('IEND', new Uint8Array()),
-    ]),
-  );
 }
 
 // --- HTTP -----------------------------------------------------------------------------------------

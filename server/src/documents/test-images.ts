@@ -1,10 +1,11 @@
 /**
  * Test-only: tiny but genuinely decodable images, generated rather than checked in.
  */
+import { randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 
-/** A grey-scale PNG of the given size (every pixel mid-grey). */
-export function makePng(width: number, height: number): Uint8Array {
+/** A grey-scale PNG whose rows are `rowOf(y)` (`width` bytes each), deflated at `level`. */
+function greyPng(width: number, height: number, rowOf: (y: number) => Uint8Array, level?: number): Uint8Array {
   const chunk = (type: string, data: Uint8Array) => {
     const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
     const out = Buffer.alloc(12 + data.length);
@@ -18,16 +19,30 @@ export function makePng(width: number, height: number): Uint8Array {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 0; // grey-scale
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width, 0x80)]); // filter byte + pixels
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  // Each row: a filter byte (none), then the pixels.
+  const raw = Buffer.concat(Array.from({ length: height }, (_, y) => Buffer.concat([Buffer.from([0]), rowOf(y)])));
   return new Uint8Array(
     Buffer.concat([
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
       chunk('IHDR', ihdr),
-      chunk('IDAT', deflateSync(raw)),
+      chunk('IDAT', deflateSync(raw, level === undefined ? {} : { level })),
       chunk('IEND', new Uint8Array()),
     ]),
   );
+}
+
+/** A grey-scale PNG of the given size (every pixel mid-grey). */
+export function makePng(width: number, height: number): Uint8Array {
+  const row = Buffer.alloc(width, 0x80);
+  return greyPng(width, height, () => row);
+}
+
+/**
+ * A PNG of `width`×`height` random grey pixels: a real, decodable image that barely compresses,
+ * so an upload is as large as asked (about width×height bytes).
+ */
+export function randomPng(width: number, height: number): Uint8Array {
+  return greyPng(width, height, () => randomBytes(width), 1);
 }
 
 /**
