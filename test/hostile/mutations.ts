@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFNumber, StandardFonts, type PDFRef } from 'pdf-lib';
+import { mulberry32 } from '../../shared/random';
 import { makePng } from '../../server/src/documents/test-images';
 
 export type HostileFamily = 'corpus' | 'truncated' | 'bit-flipped' | 'empty' | 'renamed' | 'bomb';
@@ -47,17 +48,6 @@ export function corpusFiles(dir = corpusDir()): { name: string; bytes: Uint8Arra
     .map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) }));
 }
 
-/** mulberry32: a small seeded PRNG, the same sequence on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a of a string: a per-file seed. */
 function hashString(s: string): number {
@@ -80,7 +70,7 @@ export const BIT_FLIPS: readonly number[] = [1, 16, 256];
 /** `count` seeded bytes of a copy of `bytes` with one random bit flipped each. */
 export function flipBits(bytes: Uint8Array, count: number, seed: number): Uint8Array {
   const out = bytes.slice();
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   for (let k = 0; k < count && out.length > 0; k++) {
     const at = Math.floor(random() * out.length);
     out[at] = out[at]! ^ (1 << Math.floor(random() * 8));

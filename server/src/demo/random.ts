@@ -2,6 +2,10 @@
  * A small seeded PRNG (mulberry32) for demo data: the same seed always gives the same plan and the
  * same PDF bytes, so demo data never depends on Math.random or the clock.
  */
+import { mulberry32 } from '../../../shared/random';
+
+export { mulberry32 };
+
 export type Rng = {
   /** Uniform in [0, 1). */
   next(): number;
@@ -19,16 +23,6 @@ export type Rng = {
   fork(label: string): Rng;
 };
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a: turns labels (and a seed) into 32-bit seeds. */
 export function hash32(text: string, seed = 0x811c9dc5): number {

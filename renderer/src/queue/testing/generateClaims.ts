@@ -4,6 +4,7 @@
  * distinct customer tenants, one to three products, PoE documents, checklist results, requests for
  * information, rejections, disputes and comments. Deterministic for a (count, seed, now).
  */
+import { mulberry32 } from '@shared/random';
 import {
   BASE_CHECKLIST_ITEMS,
   DEFICIENCY_CODES,
@@ -31,16 +32,6 @@ export type GenerateOptions = {
   firstNumber?: number;
 };
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEX = '0123456789abcdef';
 const hex = (rand: () => number, n: number) => {
